@@ -1,0 +1,131 @@
+"""Sub-commands about the plan itself: ``validate``, ``summary``, ``tasks``."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from .cli import add_format_option, add_plan_option, emit, plan_of
+from .loading import load_plan
+from .plan import Plan
+from .task import Role, Task
+
+__all__ = ["register", "task_record"]
+
+
+def register(commands: Any) -> None:
+    """Add this module's sub-commands to the ``de-an06`` parser."""
+    validate = commands.add_parser(
+        "validate",
+        help="check a plan file and list every problem",
+        description="Check a plan JSON file against the schema. Exit 0 if it loads, 2 if not.",
+        epilog="Example: de-an06 validate plan.json",
+    )
+    validate.add_argument("file", metavar="FILE", help="plan JSON file or bundled plan name")
+    add_format_option(validate)
+    validate.set_defaults(handler=_validate)
+
+    summary = commands.add_parser(
+        "summary",
+        help="the plan's shape: decision, counts per task group",
+        epilog="Example: de-an06 summary --format json",
+    )
+    add_plan_option(summary)
+    add_format_option(summary)
+    summary.set_defaults(handler=_summary)
+
+    tasks = commands.add_parser(
+        "tasks",
+        help="every task with its deadline and agencies per role",
+        epilog="Example: de-an06 tasks --format json",
+    )
+    add_plan_option(tasks)
+    add_format_option(tasks)
+    tasks.set_defaults(handler=_tasks)
+
+
+def _validate(args: argparse.Namespace) -> int:
+    plan = load_plan(args.file)
+    data = {"source": args.file, "valid": True, "id": plan.id, "tasks": len(plan.tasks)}
+    rows = [{"check": f"{args.file} is a valid plan ({plan.id}, {len(plan.tasks)} tasks)"}]
+    return emit(args, data, rows, [("check", "result")])
+
+
+def summary_data(plan: Plan) -> dict[str, Any]:
+    """The plan's shape as JSON-ready data (the ``summary --format json`` keys)."""
+    annex = plan.annex
+    return {
+        "id": plan.id,
+        "title": plan.title,
+        "year": plan.year,
+        "decision": {
+            "number": plan.decision.number,
+            "date": plan.decision.date.isoformat(),
+            "issuer": plan.decision.issuer,
+            "signer": plan.decision.signer,
+        },
+        "legal_bases": len(plan.legal_bases),
+        "objectives": len(plan.objectives),
+        "indicators": len(plan.indicators),
+        "task_groups": [
+            {"number": g.number, "title": g.title, "tasks": len(g.tasks)} for g in plan.task_groups
+        ],
+        "tasks": len(plan.tasks),
+        "agencies": len(plan.agencies),
+        "agency_groups": len(plan.agency_groups),
+        "localities": len(plan.localities),
+        "services": 0 if annex is None else sum(1 for _ in annex.leaves()),
+        "pilot_models": None if plan.pilot_models is None else plan.pilot_models.total,
+    }
+
+
+def _summary(args: argparse.Namespace) -> int:
+    plan = plan_of(args)
+    data = summary_data(plan)
+    rows = [
+        {"item": f"Nhóm {g['number']}: {g['title']}", "count": g["tasks"]}
+        for g in data["task_groups"]
+    ]
+    rows += [
+        {"item": label, "count": data[key]}
+        for key, label in (
+            ("tasks", "Nhiệm vụ (tasks)"),
+            ("indicators", "Chỉ tiêu (indicators)"),
+            ("agencies", "Cơ quan (agencies)"),
+            ("services", "Dịch vụ công (annex services)"),
+            ("pilot_models", "Mô hình (pilot models)"),
+        )
+    ]
+    title = (
+        f"{plan.title}\n{plan.decision.number} ngày "
+        f"{plan.decision.date:%d/%m/%Y} — {plan.decision.issuer}\n"
+    )
+    return emit(args, data, rows, [("item", "mục"), ("count", "số")], title=title)
+
+
+def task_record(task: Task) -> dict[str, Any]:
+    """One task as the ``tasks --format json`` listing writes it."""
+    due = task.deadline.due_date()
+    return {
+        "code": task.code,
+        "text": task.text,
+        "deadline": task.deadline.text,
+        "deadline_kind": task.deadline.KIND,
+        "due": None if due is None else due.isoformat(),
+        "ongoing": task.deadline.ongoing,
+        "roles": {role.value: [m.text for m in task.agencies_in(role)] for role in Role},
+    }
+
+
+def _tasks(args: argparse.Namespace) -> int:
+    plan = plan_of(args)
+    records = [task_record(t) for t in plan.tasks]
+    rows = [{**r, "lead": r["roles"]["lead"] or r["roles"]["implement"]} for r in records]
+    columns = [
+        ("code", "task"),
+        ("lead", "lead / implement"),
+        ("deadline", "deadline"),
+        ("due", "due"),
+        ("text", "text"),
+    ]
+    return emit(args, records, rows, columns)

@@ -1,0 +1,63 @@
+"""Rendering rows for people (text tables) and for machines (JSON)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+__all__ = ["Column", "render_json", "render_table"]
+
+Column = tuple[str, str]
+"""A (row key, header) pair."""
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list | tuple):
+        return "; ".join(_cell(v) for v in value)
+    if isinstance(value, Mapping):
+        return "; ".join(f"{k}: {_cell(v)}" for k, v in value.items() if v)
+    return str(value)
+
+
+def render_table(
+    rows: Sequence[Mapping[str, Any]],
+    columns: Sequence[Column],
+    *,
+    width: int | None = None,
+    title: str = "",
+) -> str:
+    """A plain-text table; the widest column is cut with "…" to fit *width*.
+
+    >>> print(render_table([{"a": 1, "b": "x"}], [("a", "A"), ("b", "B")]))
+    A  B
+    -  -
+    1  x
+    """
+    total = width or shutil.get_terminal_size((120, 24)).columns
+    cells = [[_cell(row.get(key)) for key, _ in columns] for row in rows]
+    headers = [header for _, header in columns]
+    widths = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(headers)]
+    gaps = 2 * (len(columns) - 1)
+    while sum(widths) + gaps > total and max(widths) > 12:
+        widest = widths.index(max(widths))
+        widths[widest] = max(12, widths[widest] - (sum(widths) + gaps - total))
+
+    def fit(text: str, size: int) -> str:
+        return text if len(text) <= size else text[: size - 1] + "…"
+
+    lines = [title] if title else []
+    lines.append("  ".join(fit(h, w).ljust(w) for h, w in zip(headers, widths, strict=True)))
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(fit(c, w).ljust(w) for c, w in zip(r, widths, strict=True)) for r in cells]
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def render_json(data: object) -> str:
+    """JSON for scripts: UTF-8 text (not escaped), two-space indent."""
+    return json.dumps(data, ensure_ascii=False, indent=2)

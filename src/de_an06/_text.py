@@ -1,0 +1,52 @@
+"""Text helpers: Unicode NFC, diacritic folding and whitespace.
+
+Vietnamese text is data. Storage keeps it verbatim in NFC; only lookup keys are
+folded (case, diacritics, dashes, spacing), never the stored text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["fold", "join_lines", "nfc"]
+
+_SPACES = re.compile(r"\s+")
+# Dashes people type interchangeably in agency names: "Lao động – Thương binh",
+# "Lao động - Thương binh", "Lao động- TB&XH".
+_DASHES = re.compile(r"\s*[\u2010-\u2015\u2212-]\s*")
+
+
+def nfc(text: str) -> str:
+    """Return *text* in Unicode NFC, unchanged otherwise.
+
+    >>> nfc("Sơn La") == "Sơn La"
+    True
+    """
+    return unicodedata.normalize("NFC", text)
+
+
+def join_lines(text: str) -> str:
+    """Join hard line breaks and runs of spaces into single spaces, in NFC.
+
+    The seed text wraps lines mid-sentence; the words are kept, the breaks are not.
+
+    >>> join_lines("Sở Thông tin\\nvà Truyền thông ")
+    'Sở Thông tin và Truyền thông'
+    """
+    return _SPACES.sub(" ", nfc(text).replace("\u00a0", " ")).strip()
+
+
+def fold(text: str) -> str:
+    """Return a lookup key: no diacritics, đ→d, casefolded, one space, one dash.
+
+    >>> fold("Sở Lao động – Thương binh  và Xã hội")
+    'so lao dong-thuong binh va xa hoi'
+    >>> fold("SO LAO DONG - THUONG BINH VA XA HOI")
+    'so lao dong-thuong binh va xa hoi'
+    """
+    decomposed = unicodedata.normalize("NFD", text.replace("\u00a0", " "))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = stripped.replace("đ", "d").replace("Đ", "D")
+    stripped = _DASHES.sub("-", stripped)
+    return _SPACES.sub(" ", stripped.casefold()).strip()

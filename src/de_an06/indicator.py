@@ -1,0 +1,191 @@
+"""Objectives and their indicators: what is measured, and the target to reach.
+
+Section II of a plan states objectives such as "đạt trên 65% công dân từ đủ 14 tuổi trở
+lên, riêng địa bàn thành phố Sơn La trên 80%". Each measured quantity is one `Indicator`
+with a default `Target` and `TargetOverride`s for a locality, an administrative level or a
+population segment. Objectives without a number stay as qualitative indicators.
+"""
+
+from __future__ import annotations
+
+import enum
+from fractions import Fraction
+from typing import final
+
+import attrs
+
+__all__ = [
+    "Aggregation",
+    "Comparator",
+    "Indicator",
+    "Measure",
+    "Objective",
+    "Scope",
+    "ScopeKind",
+    "Target",
+    "TargetOverride",
+    "Unit",
+]
+
+
+class Comparator(enum.Enum):
+    """How an achieved value is compared with a target value.
+
+    "trên" is ``GT``; "tối thiểu" / "ít nhất" and a bare "50%" are ``GE``; "duy trì" is
+    ``MAINTAIN`` (at least the value, and not below the baseline).
+    """
+
+    GT = ">"
+    GE = ">="
+    EQ = "="
+    LE = "<="
+    LT = "<"
+    MAINTAIN = "maintain"
+
+
+class Unit(enum.Enum):
+    """The unit of a target value: a percentage (``"65"`` is 65%) or a count."""
+
+    PERCENT = "percent"
+    COUNT = "count"
+
+
+class ScopeKind(enum.Enum):
+    """What a target override applies to."""
+
+    LOCALITY = "locality"
+    LEVEL = "level"
+    SEGMENT = "segment"
+
+
+class Aggregation(enum.Enum):
+    """How unit results roll up: pooled counts, mean of ratios, or share of units meeting."""
+
+    POOLED = "pooled"
+    MEAN = "mean"
+    SHARE_MET = "share_met"
+
+
+class Measure(enum.Enum):
+    """How an indicator's periods combine: flows are summed, stocks take the latest."""
+
+    FLOW = "flow"
+    STOCK = "stock"
+
+
+@final
+@attrs.frozen(kw_only=True)
+class Target:
+    """A comparator and an exact value in the indicator's unit: ``Target(GT, 65)``.
+
+    Attributes:
+        comparator: how the achieved value must compare.
+        value: exact value in the indicator's unit (65 for 65%).
+        text: the wording the plan uses ("trên 65%"), verbatim.
+    """
+
+    comparator: Comparator
+    value: Fraction
+    text: str = ""
+
+    def met_by(self, achieved: Fraction, baseline: Fraction | None = None) -> bool:
+        """Whether *achieved* (in the indicator's unit) meets the target.
+
+        ``MAINTAIN`` needs at least the value and, when a baseline is known, not below it.
+
+        >>> Target(comparator=Comparator.GT, value=Fraction(80)).met_by(Fraction(80))
+        False
+        """
+        value = self.value
+        match self.comparator:
+            case Comparator.GT:
+                return achieved > value
+            case Comparator.GE:
+                return achieved >= value
+            case Comparator.EQ:
+                return achieved == value
+            case Comparator.LE:
+                return achieved <= value
+            case Comparator.LT:
+                return achieved < value
+            case Comparator.MAINTAIN:
+                floor = value if baseline is None else max(value, baseline)
+                return achieved >= floor
+
+
+@final
+@attrs.frozen(kw_only=True)
+class Scope:
+    """Where an override applies: a locality key, a level name or a segment name."""
+
+    kind: ScopeKind
+    key: str
+    text: str = ""
+
+
+@final
+@attrs.frozen(kw_only=True)
+class TargetOverride:
+    """A target that replaces the default within a scope ("riêng thành phố Sơn La …").
+
+    Attributes:
+        scope: where it applies.
+        target: the target there.
+        baseline: the value already reached there, when the plan says so ("duy trì và
+            giữ vững kết quả đã đạt được là 100%").
+    """
+
+    scope: Scope
+    target: Target
+    baseline: Fraction | None = None
+
+
+@final
+@attrs.frozen(kw_only=True)
+class Indicator:
+    """One measured quantity with its targets, e.g. ``II.5.b`` (e-ID activation).
+
+    Attributes:
+        id: follows the plan's numbering ("II.1.8", "II.5.b").
+        text: the objective's wording for this quantity, verbatim.
+        unit: unit of the target values.
+        target: the default target; None when only overrides exist (II.1(8) has only
+            per-level targets) or the indicator is qualitative.
+        overrides: targets for particular localities, levels or segments.
+        baseline: the value reached before the plan, when known.
+        qualitative: True when the objective has no number to measure.
+        numerator: what is counted, in words ("tài khoản ĐDĐT đã kích hoạt").
+        denominator: what it is counted out of ("công dân từ đủ 14 tuổi trở lên").
+        measure: how periods combine (flow: summed; stock: latest period).
+        aggregation: how units roll up.
+        note: a reading chosen or an ambiguity, kept with the data.
+    """
+
+    id: str
+    text: str
+    unit: Unit = Unit.PERCENT
+    target: Target | None = None
+    overrides: tuple[TargetOverride, ...] = ()
+    baseline: Fraction | None = None
+    qualitative: bool = False
+    numerator: str = ""
+    denominator: str = ""
+    measure: Measure = Measure.FLOW
+    aggregation: Aggregation = Aggregation.POOLED
+    note: str = ""
+
+
+@final
+@attrs.frozen(kw_only=True)
+class Objective:
+    """A numbered objective of section II and the indicators it sets.
+
+    Attributes:
+        id: "II.1" … "II.7".
+        text: the heading or full wording, verbatim.
+        indicators: one per measured quantity.
+    """
+
+    id: str
+    text: str
+    indicators: tuple[Indicator, ...] = ()

@@ -1,0 +1,117 @@
+"""load_plan / dump_plan: bundled plans, files, and one error listing every problem."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+
+import de_an06
+from de_an06 import PlanDataError, dumps_plan, load_plan, loads_plan
+
+from strategies import plans
+
+
+def test_bundled_plan_loads() -> None:
+    assert "son-la-2024" in de_an06.bundled_plans()
+    plan = load_plan("son-la-2024")
+    assert isinstance(plan, de_an06.Plan)
+    assert plan.id == "son-la-2024"
+    assert plan.decision.number == "161/QĐ-UBND"
+
+
+class TestCanonicalJson:
+    """Dumping is lossless and stable."""
+
+    @given(plans)
+    def test_text_round_trip(self, plan: de_an06.Plan) -> None:
+        text = dumps_plan(plan)
+        again = loads_plan(text)
+        assert again == plan
+        assert dumps_plan(again) == text
+
+    def test_file_round_trip(self, tmp_path: Path) -> None:
+        plan = load_plan("son-la-2024")
+        path = tmp_path / "plan.json"
+        de_an06.dump_plan(plan, path)
+        assert load_plan(path) == plan
+        assert load_plan(str(path)) == plan
+
+
+def _bad_plan(tmp_path: Path) -> Path:
+    data = de_an06.plan_to_dict(load_plan("son-la-2024"))
+    data["task_groups"][0]["tasks"][1]["colour"] = "red"  # unknown key
+    data["year"] = "2024"  # wrong type
+    del data["decision"]["signer"]  # missing field
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+class TestErrors:
+    """A bad file raises one PlanDataError naming the file, each path and each value."""
+
+    def test_unknown_key_wrong_type_missing_field(self, tmp_path: Path) -> None:
+        path = _bad_plan(tmp_path)
+        with pytest.raises(PlanDataError) as info:
+            load_plan(path)
+        error = info.value
+        found = {p.path: p for p in error.problems}
+        assert set(found) == {
+            "$.task_groups[0].tasks[1].colour",
+            "$.year",
+            "$.decision.signer",
+        }
+        assert found["$.task_groups[0].tasks[1].colour"].value == "red"
+        assert found["$.year"].value == "2024"
+        assert "missing" in found["$.decision.signer"].message
+        text = str(error)
+        assert str(path) in text
+        for fragment in ("$.year", "'2024'", "$.decision.signer", "colour", "'red'"):
+            assert fragment in text
+        assert all(p.source == str(path) for p in error.problems)
+
+    def test_missing_file(self, tmp_path: Path) -> None:
+        with pytest.raises(PlanDataError, match="no such file"):
+            load_plan(tmp_path / "nope.json")
+
+    def test_not_json(self) -> None:
+        with pytest.raises(PlanDataError, match=r"not valid JSON.*line 1 column 2"):
+            loads_plan("{oops", source="x.json")
+
+    @pytest.mark.parametrize("version", [None, 2, "1"])
+    def test_schema_version(self, version: object) -> None:
+        data = de_an06.plan_to_dict(load_plan("son-la-2024"))
+        if version is None:
+            del data["schema_version"]
+        else:
+            data["schema_version"] = version
+        with pytest.raises(PlanDataError, match=r"\$\.schema_version"):
+            de_an06.plan_from_dict(data)
+
+    def test_deadline_kind_and_period(self) -> None:
+        data = de_an06.plan_to_dict(load_plan("son-la-2024"))
+        tasks = data["task_groups"][0]["tasks"]
+        tasks[0]["deadline"] = {"kind": "someday", "text": "x"}
+        tasks[1]["deadline"] = {
+            "kind": "within_period",
+            "text": "Quý V/2024",
+            "year": 2024,
+            "unit": "quarter",
+            "number": 5,
+        }
+        with pytest.raises(PlanDataError) as info:
+            de_an06.plan_from_dict(data, source="p.json")
+        paths = {p.path: p.message for p in info.value.problems}
+        assert "kind" in paths["$.task_groups[0].tasks[0].deadline"]
+        assert "1..4" in paths["$.task_groups[0].tasks[1].deadline"]
+
+    def test_top_level_not_an_object(self) -> None:
+        with pytest.raises(PlanDataError, match="one JSON object"):
+            loads_plan("[]")
+
+    def test_error_is_library_error_and_value_error(self) -> None:
+        assert issubclass(PlanDataError, de_an06.DeAn06Error)
+        assert issubclass(PlanDataError, ValueError)
