@@ -10,6 +10,7 @@ from hypothesis import given
 
 import de_an06
 from de_an06 import PlanDataError, dumps_plan, load_plan, loads_plan
+from de_an06._converter import make_converter
 
 from strategies import plans
 
@@ -27,10 +28,20 @@ class TestCanonicalJson:
 
     @given(plans)
     def test_text_round_trip(self, plan: de_an06.Plan) -> None:
+        # Random plans have dangling keys, so this goes through the converter alone;
+        # the bundled plan below goes through the whole loader.
         text = dumps_plan(plan)
-        again = loads_plan(text)
+        data = json.loads(text)
+        assert data.pop("schema_version") == de_an06.SCHEMA_VERSION
+        again = make_converter().structure(data, de_an06.Plan)
         assert again == plan
         assert dumps_plan(again) == text
+
+    def test_bundled_text_round_trip(self) -> None:
+        plan = load_plan("son-la-2024")
+        text = dumps_plan(plan)
+        assert loads_plan(text) == plan
+        assert dumps_plan(loads_plan(text)) == text
 
     def test_file_round_trip(self, tmp_path: Path) -> None:
         plan = load_plan("son-la-2024")
@@ -115,3 +126,21 @@ class TestErrors:
     def test_error_is_library_error_and_value_error(self) -> None:
         assert issubclass(PlanDataError, de_an06.DeAn06Error)
         assert issubclass(PlanDataError, ValueError)
+
+
+class TestReferences:
+    """Keys a plan uses must name something it defines; keys are unique."""
+
+    def test_dangling_mention_and_duplicate_code(self) -> None:
+        data = de_an06.plan_to_dict(load_plan("son-la-2024"))
+        task = data["task_groups"][0]["tasks"][0]
+        task["roles"][0]["assignments"][0]["agencies"][0]["agency"] = "so-khong-ton-tai"
+        data["task_groups"][0]["tasks"][1]["code"] = task["code"]
+        with pytest.raises(PlanDataError) as info:
+            de_an06.plan_from_dict(data, source="refs.json")
+        found = {(p.path, p.value) for p in info.value.problems}
+        assert (
+            "$.task_groups[0].tasks[0].roles[0].assignments[0].agencies[0].agency",
+            "so-khong-ton-tai",
+        ) in found
+        assert ("$.task_groups", task["code"]) in found

@@ -17,6 +17,7 @@ from typing import Any
 import cattrs
 
 from ._converter import MISSING, make_converter, problems_from
+from ._integrity import reference_problems
 from .errors import PlanDataError, Problem
 from .plan import Plan
 
@@ -136,14 +137,14 @@ def plan_from_dict(data: object, *, source: str = "<data>") -> Plan:
     try:
         plan: Plan = _fast().structure(fields, Plan)
     except Exception:  # any failure is re-diagnosed below, with field paths
-        pass
-    else:
-        return plan
-    try:
-        plan = _detailed().structure(fields, Plan)
-    except Exception as exc:  # turned into the library's own error
-        raise PlanDataError(source, problems_from(exc, fields, source)) from None
-    return plan  # pragma: no cover  # the fast converter accepts whatever this one does
+        try:
+            plan = _detailed().structure(fields, Plan)
+        except Exception as exc:  # turned into the library's own error
+            raise PlanDataError(source, problems_from(exc, fields, source)) from None
+    problems = reference_problems(plan, source)
+    if problems:
+        raise PlanDataError(source, problems)
+    return plan
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
