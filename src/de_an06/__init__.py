@@ -7,6 +7,7 @@
 """
 
 from .agency import Agency, AgencyGroup, Level
+from .audit import Finding, PrincipleCheck, audit, principle_checks
 from .deadline import (
     AsDirected,
     Compound,
@@ -74,6 +75,7 @@ __all__ = [
     "Deadline",
     "DeadlineSyntaxError",
     "Decision",
+    "Finding",
     "Frequency",
     "Indicator",
     "Level",
@@ -89,6 +91,7 @@ __all__ = [
     "PilotModels",
     "Plan",
     "PlanDataError",
+    "PrincipleCheck",
     "Problem",
     "Relation",
     "RelativeToEvent",
@@ -109,6 +112,7 @@ __all__ = [
     "UnknownKeyError",
     "Unparsed",
     "WithinPeriod",
+    "audit",
     "bundled_plans",
     "dump_plan",
     "dumps_plan",
@@ -116,4 +120,5 @@ __all__ = [
     "loads_plan",
     "plan_from_dict",
     "plan_to_dict",
+    "principle_checks",
 ]

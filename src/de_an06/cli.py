@@ -74,9 +74,9 @@ def emit(
 def _command_modules() -> list[Callable[[Any], None]]:
     # Each command family registers its sub-commands; imported here, not at module
     # import, so `de-an06 --help` does not load what it does not need.
-    from . import _cli_plan
+    from . import _cli_content, _cli_plan
 
-    return [_cli_plan.register]
+    return [_cli_plan.register, _cli_content.register]
 
 
 def build_parser() -> argparse.ArgumentParser:
