@@ -1,0 +1,195 @@
+"""A small document model for reports, rendered to Markdown or one self-contained HTML file.
+
+Reports are built as a list of blocks; renderers never compute anything, they only lay
+out. HTML output has no scripts and loads nothing from the network: styles are inline and
+charts are inline SVG, so the file can be mailed, archived and printed as it is.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from datetime import date
+
+import attrs
+
+from ._svg import bar_chart, timeline
+
+__all__ = [
+    "Bar",
+    "BarChart",
+    "Block",
+    "Heading",
+    "Milestone",
+    "Paragraph",
+    "Table",
+    "Timeline",
+    "render_html",
+    "render_markdown",
+]
+
+
+@attrs.frozen
+class Heading:
+    """A section heading; level 1 is the document title."""
+
+    level: int
+    text: str
+
+
+@attrs.frozen
+class Paragraph:
+    """A paragraph of plain text."""
+
+    text: str
+
+
+@attrs.frozen
+class Table:
+    """A table of text cells; ``numeric`` marks right-aligned columns by index."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: frozenset[int] = frozenset()
+
+
+@attrs.frozen(kw_only=True)
+class Bar:
+    """One bar: a label, the achieved percent (None: no data), the target percent."""
+
+    label: str
+    percent: float | None
+    target: float | None
+    met: bool | None
+    caption: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class BarChart:
+    """Achievement against target, one bar per (indicator, unit)."""
+
+    title: str
+    bars: tuple[Bar, ...]
+    no_data_label: str = "no data"
+
+
+@attrs.frozen(kw_only=True)
+class Milestone:
+    """A dated point on a timeline; ``status`` picks its colour."""
+
+    label: str
+    day: date
+    status: str
+
+
+@attrs.frozen(kw_only=True)
+class Timeline:
+    """Deadlines on a time axis from ``start`` to ``end``, with a line at ``today``."""
+
+    title: str
+    start: date
+    end: date
+    today: date
+    milestones: tuple[Milestone, ...]
+    legend: tuple[tuple[str, str], ...] = ()
+
+
+Block = Heading | Paragraph | Table | BarChart | Timeline
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(blocks: Sequence[Block]) -> str:
+    """The blocks as GitHub-flavoured Markdown; charts become tables."""
+    out: list[str] = []
+    for block in blocks:
+        match block:
+            case Heading(level=level, text=text):
+                out.append(f"{'#' * level} {text}")
+            case Paragraph(text=text):
+                out.append(text)
+            case Table():
+                out.append(_md_table(block))
+            case BarChart(title=title, bars=bars, no_data_label=no_data):
+                rows = tuple(
+                    (
+                        b.label,
+                        no_data if b.percent is None else f"{b.percent:.2f}%",
+                        "—" if b.target is None else f"{b.target:g}%",
+                        b.caption,
+                    )
+                    for b in bars
+                )
+                out.append(f"**{title}**\n\n" + _md_table(Table(("", "%", "target", ""), rows)))
+            case Timeline(title=title, milestones=milestones):
+                dated = tuple((m.day.strftime("%d/%m/%Y"), m.label, m.status) for m in milestones)
+                out.append(f"**{title}**\n\n" + _md_table(Table(("date", "", ""), dated)))
+    return "\n\n".join(out) + "\n"
+
+
+def _md_table(table: Table) -> str:
+    head = "| " + " | ".join(_md_cell(c) for c in table.columns) + " |"
+    rule = (
+        "|"
+        + "|".join("---:" if i in table.numeric else "---" for i in range(len(table.columns)))
+        + "|"
+    )
+    body = ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in table.rows]
+    return "\n".join([head, rule, *body])
+
+
+_STYLE = """
+body{font-family:system-ui,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;max-width:60rem;
+margin:2rem auto;padding:0 1rem;color:#1b1b1b;line-height:1.45}
+h1{font-size:1.6rem;border-bottom:2px solid #8b0000;padding-bottom:.3rem}
+h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #ccc}
+h3{font-size:1.05rem}
+table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.9rem}
+th,td{border:1px solid #bbb;padding:.25rem .45rem;vertical-align:top;text-align:left}
+th{background:#f0f0f0}td.num{text-align:right;font-variant-numeric:tabular-nums}
+figure{margin:1rem 0}figcaption{font-weight:600;margin-bottom:.3rem}
+svg{max-width:100%;height:auto}
+@media print{body{margin:0;max-width:none}h2{break-after:avoid}table,figure{break-inside:avoid}}
+"""
+
+
+def render_html(blocks: Sequence[Block], *, title: str, lang: str = "vi") -> str:
+    """One self-contained HTML page: inline CSS, inline SVG, no scripts, no network."""
+    esc = html.escape
+    parts: list[str] = []
+    for block in blocks:
+        match block:
+            case Heading(level=level, text=text):
+                parts.append(f"<h{level}>{esc(text)}</h{level}>")
+            case Paragraph(text=text):
+                parts.append(f"<p>{esc(text)}</p>")
+            case Table(columns=columns, rows=rows, numeric=numeric):
+                head = "".join(f"<th>{esc(c)}</th>" for c in columns)
+                body = "".join(
+                    "<tr>"
+                    + "".join(
+                        f'<td class="num">{esc(c)}</td>' if i in numeric else f"<td>{esc(c)}</td>"
+                        for i, c in enumerate(row)
+                    )
+                    + "</tr>"
+                    for row in rows
+                )
+                parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+            case BarChart():
+                parts.append(
+                    f"<figure><figcaption>{esc(block.title)}</figcaption>"
+                    f"{bar_chart(block)}</figure>"
+                )
+            case Timeline():
+                parts.append(
+                    f"<figure><figcaption>{esc(block.title)}</figcaption>{timeline(block)}</figure>"
+                )
+    return (
+        f'<!DOCTYPE html>\n<html lang="{esc(lang)}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{esc(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
+        + "\n".join(parts)
+        + "\n</body>\n</html>\n"
+    )

@@ -1,0 +1,135 @@
+"""Inline SVG charts for the HTML report: achievement bars and a deadline timeline.
+
+Hand-written SVG (a few dozen elements) instead of a plotting library: the report must be
+one self-contained file with no scripts, and the charts are simple.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ._document import BarChart, Timeline
+
+__all__ = ["bar_chart", "timeline"]
+
+COLOURS = {
+    "met": "#2e7d32",
+    "not_met": "#c62828",
+    "no_data": "#9e9e9e",
+    "overdue": "#c62828",
+    "due_soon": "#ef6c00",
+    "upcoming": "#1565c0",
+    "done": "#2e7d32",
+}
+
+
+def bar_chart(chart: BarChart) -> str:
+    """Horizontal bars from 0 to 100 %, a dark tick at each bar's target."""
+    label_w, plot_w, row_h, top = 260, 420, 24, 24
+    height = top + row_h * len(chart.bars) + 10
+    width = label_w + plot_w + 70
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'role="img" aria-label="{escape(chart.title)}" font-size="12">'
+    ]
+    for pct in (0, 25, 50, 75, 100):
+        x = label_w + plot_w * pct / 100
+        out.append(
+            f'<line x1="{x:.1f}" y1="{top - 6}" x2="{x:.1f}" y2="{height - 10}" '
+            f'stroke="#ddd"/><text x="{x:.1f}" y="{top - 10}" text-anchor="middle" '
+            f'fill="#666">{pct}%</text>'
+        )
+    for i, bar in enumerate(chart.bars):
+        y = top + i * row_h
+        label = bar.label if len(bar.label) <= 40 else bar.label[:39] + "…"
+        out.append(
+            f'<text x="{label_w - 6}" y="{y + 15}" text-anchor="end">{escape(label)}'
+            f"<title>{escape(bar.label)}</title></text>"
+        )
+        if bar.percent is None:
+            out.append(
+                f'<text x="{label_w + 4}" y="{y + 15}" fill="{COLOURS["no_data"]}" '
+                f'font-style="italic">{escape(chart.no_data_label)}</text>'
+            )
+        else:
+            status = "met" if bar.met else "not_met" if bar.met is False else "no_data"
+            w = plot_w * min(max(bar.percent, 0.0), 100.0) / 100
+            out.append(
+                f'<rect x="{label_w}" y="{y + 4}" width="{w:.1f}" height="{row_h - 8}" '
+                f'fill="{COLOURS[status]}"><title>{escape(bar.caption or label)}</title>'
+                f"</rect>"
+            )
+            out.append(f'<text x="{label_w + w + 4:.1f}" y="{y + 15}">{bar.percent:.2f}%</text>')
+        if bar.target is not None:
+            x = label_w + plot_w * min(max(bar.target, 0.0), 100.0) / 100
+            out.append(
+                f'<line x1="{x:.1f}" y1="{y + 1}" x2="{x:.1f}" y2="{y + row_h - 1}" '
+                f'stroke="#111" stroke-width="2.5"><title>target {bar.target:g}%</title>'
+                f"</line>"
+            )
+    out.append("</svg>")
+    return "".join(out)
+
+
+def timeline(chart: Timeline) -> str:
+    """Milestones on a month axis; stacked when they share a date; a line at today."""
+    left, plot_w, top = 20, 760, 30
+    span = max((chart.end - chart.start).days, 1)
+
+    def x_of(day: date) -> float:
+        return left + plot_w * (day - chart.start).days / span
+
+    stacks: dict[date, int] = {}
+    rows = []
+    for m in sorted(chart.milestones, key=lambda m: (m.day, m.label)):
+        level = stacks.get(m.day, 0)
+        stacks[m.day] = level + 1
+        rows.append((m, level))
+    depth = max((lvl for _, lvl in rows), default=0) + 1
+    height = top + 30 + depth * 16 + 20 + (18 if chart.legend else 0)
+    axis_y = top + 10
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {left + plot_w + 60} {height}" '
+        f'role="img" aria-label="{escape(chart.title)}" font-size="11">',
+        f'<line x1="{left}" y1="{axis_y}" x2="{left + plot_w}" y2="{axis_y}" stroke="#555"/>',
+    ]
+    year, month = chart.start.year, chart.start.month
+    while date(year, month, 1) <= chart.end:
+        first = date(year, month, 1)
+        if first >= chart.start:
+            x = x_of(first)
+            out.append(
+                f'<line x1="{x:.1f}" y1="{axis_y - 4}" x2="{x:.1f}" y2="{axis_y + 4}" '
+                f'stroke="#555"/><text x="{x + 2:.1f}" y="{axis_y - 8}" fill="#555">'
+                f"{month:02d}/{year}</text>"
+            )
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    if chart.start <= chart.today <= chart.end:
+        x = x_of(chart.today)
+        out.append(
+            f'<line x1="{x:.1f}" y1="{top - 18}" x2="{x:.1f}" y2="{height - 22}" '
+            f'stroke="#111" stroke-dasharray="4 3"><title>{chart.today:%d/%m/%Y}</title>'
+            f"</line>"
+        )
+    for m, level in rows:
+        x, y = x_of(m.day), axis_y + 18 + level * 16
+        colour = COLOURS.get(m.status, "#555")
+        out.append(
+            f'<circle cx="{x:.1f}" cy="{y}" r="5" fill="{colour}"><title>'
+            f"{escape(m.label)} — {m.day:%d/%m/%Y}</title></circle>"
+            f'<text x="{x + 7:.1f}" y="{y + 4}">{escape(m.label)}</text>'
+        )
+    if chart.legend:
+        x = left
+        for status, text in chart.legend:
+            out.append(
+                f'<circle cx="{x + 5}" cy="{height - 10}" r="5" '
+                f'fill="{COLOURS.get(status, "#555")}"/>'
+                f'<text x="{x + 13}" y="{height - 6}">{escape(text)}</text>'
+            )
+            x += 14 + 7 * len(text) + 20
+    out.append("</svg>")
+    return "".join(out)
