@@ -105,6 +105,7 @@ agencies = st.builds(
     level=st.sampled_from(Level),
     aliases=tuples(words),
     locality=st.none() | keys,
+    external=st.booleans(),
     note=words,
 )
 agency_groups = st.builds(

@@ -225,8 +225,47 @@ def test_principle_checks() -> None:
     assert not check.clear
 
 
-def test_bundled_plan_audits_without_error() -> None:
-    from de_an06 import load_plan
+class TestSonLa2024:
+    """The embedded plan's real inconsistencies, each checked by hand against the seed."""
 
-    findings = audit(load_plan("son-la-2024"))
-    assert all(f.path.startswith("$") for f in findings)
+    findings = audit(__import__("de_an06").load_plan("son-la-2024"))
+
+    def of(self, code: str) -> list[tuple[str, str]]:
+        return [(f.location, f.value) for f in self.findings if f.code == code]
+
+    def test_impossible_date_in_group_11_title(self) -> None:
+        # III.11: "Nghị quyết số 175/NQ-CP ngày 30/10/2203"; the recital says 30/10/2023.
+        assert self.of("impossible_date") == [("task group 11", "30/10/2203")]
+        assert self.of("contradicting_dates") == [("task group 11", "175/NQ-CP ngày 30/10/2203")]
+
+    def test_tasks_without_lead(self) -> None:
+        # decisions.md: 2.3, 2.5–2.8 and 6.1–6.3 have "Cơ quan thực hiện" but no chủ trì.
+        missing = [loc for loc, _ in self.of("missing_lead")]
+        assert missing == [
+            f"task {c}" for c in ("2.3", "2.5", "2.6", "2.7", "2.8", "6.1", "6.2", "6.3")
+        ]
+
+    def test_models_add_up_but_one_department_is_counted_twice(self) -> None:
+        # III.10(1): lead 12+7+3+7×1+1 = 30, monitor 15+12+3 = 30; Sở LĐTBXH has its own
+        # model and is named again inside the last collective entry.
+        assert self.of("model_count") == []
+        assert self.of("double_allocation") == [("task 10.1", "so-ldtbxh")]
+
+    def test_reporting_rules(self) -> None:
+        # Article 2 against NĐ 09 art. 12 windows ending on the 14th (domain.md §1.4).
+        severities = {
+            f.value: f.severity for f in self.findings if f.code == "report_due_before_cutoff"
+        }
+        assert severities == {
+            "hàng tháng trước ngày 15": "warning",
+            "06 tháng trước ngày 14/6": "error",
+            "năm trước ngày 14/12": "error",
+        }
+
+    def test_outside_reporting_unit(self) -> None:
+        assert self.of("outside_reporting_unit") == [
+            ("annex II.13.1", "UBND thành phố HN và TPHCM")
+        ]
+
+    def test_every_finding_has_a_path(self) -> None:
+        assert all(f.path.startswith("$") for f in self.findings)

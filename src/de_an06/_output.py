@@ -44,9 +44,10 @@ def render_table(
     headers = [header for _, header in columns]
     widths = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(headers)]
     gaps = 2 * (len(columns) - 1)
+    # Narrow the widest column one character at a time, so that wide columns end up
+    # sharing the space instead of one of them being cut to nothing.
     while sum(widths) + gaps > total and max(widths) > 12:
-        widest = widths.index(max(widths))
-        widths[widest] = max(12, widths[widest] - (sum(widths) + gaps - total))
+        widths[widths.index(max(widths))] -= 1
 
     def fit(text: str, size: int) -> str:
         return text if len(text) <= size else text[: size - 1] + "…"

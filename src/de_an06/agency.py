@@ -42,6 +42,8 @@ class Agency:
         level: administrative level.
         locality: key of the locality the body governs or sits in, when it is a
             local government body ("UBND huyện Mộc Châu" → ``"moc-chau"``).
+        external: True for a body of another province that the plan names (an annex
+            row copied from a central template); it cannot report to this province.
         note: anything the data keeps about the body that has no field.
     """
 
@@ -50,6 +52,7 @@ class Agency:
     level: Level
     aliases: tuple[str, ...] = ()
     locality: str | None = None
+    external: bool = False
     note: str = ""
 
     @property

@@ -303,7 +303,7 @@ def _citation_findings(plan: Plan) -> Iterator[Finding]:
                     message=f"{number} is dated in another year",
                     value=match.group(0),
                 )
-            if found > plan.decision.date:
+            if found > plan.decision.date and found.year <= plan.year + 10:
                 yield Finding(
                     severity="error",
                     code="citation_after_decision",
@@ -433,7 +433,15 @@ def _slack_days(rule: ReportingRule) -> int | None:
 def _annex_findings(plan: Plan) -> Iterator[Finding]:
     if plan.annex is None:
         return
-    names = {fold(n): item for item in plan.agencies for n in item.names}
+    agencies = {a.key: a for a in plan.agencies}
+    names: dict[str, list[Agency]] = {}
+    for group in plan.agency_groups:
+        members = [agencies[m] for m in group.members if m in agencies]
+        for name in group.names:
+            names[fold(name)] = members
+    for agency in plan.agencies:
+        for name in agency.names:
+            names[fold(name)] = [agency]
     for s, section in enumerate(plan.annex.sections):
         for r, service in enumerate(section.services):
             rows = [(f"$.annex.sections[{s}].services[{r}]", service)]
@@ -442,24 +450,25 @@ def _annex_findings(plan: Plan) -> Iterator[Finding]:
                 for i, item in enumerate(service.items)
             ]
             for path, row in rows:
+                where = f"annex {section.number}.{row.number}"
                 for unit in row.reporting_units:
-                    agency = names.get(fold(unit))
-                    if agency is not None and agency.level is Level.CENTRAL:
-                        yield Finding(
-                            severity="info",
-                            code="central_reporting_unit",
-                            location=f"annex {section.number}.{row.number}",
-                            path=path,
-                            message="the reporting unit is a central body, outside "
-                            "the province's reporting chain",
-                            value=unit,
-                        )
-                    elif agency is None:
-                        yield Finding(
-                            severity="info",
-                            code="unknown_reporting_unit",
-                            location=f"annex {section.number}.{row.number}",
-                            path=path,
-                            message="the reporting unit is not a body of the plan's directory",
-                            value=unit,
-                        )
+                    yield from _unit_finding(names.get(fold(unit)), unit, where, path)
+
+
+def _unit_finding(
+    bodies: list[Agency] | None, unit: str, where: str, path: str
+) -> Iterator[Finding]:
+    if bodies is None:
+        message = "the reporting unit is not a body of the plan's directory"
+        code = "unknown_reporting_unit"
+    elif bodies and all(b.external for b in bodies):
+        message = "the reporting unit is outside the province (copied from a central template?)"
+        code = "outside_reporting_unit"
+    elif bodies and all(b.level is Level.CENTRAL for b in bodies):
+        message = "the reporting unit is a central body, outside the province's reporting chain"
+        code = "central_reporting_unit"
+    else:
+        return
+    yield Finding(
+        severity="info", code=code, location=where, path=path, message=message, value=unit
+    )

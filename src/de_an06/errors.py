@@ -8,12 +8,18 @@ import attrs
 
 __all__ = [
     "AgencyLookupError",
+    "CalendarDataError",
     "DeAn06Error",
     "DeadlineSyntaxError",
+    "ExportError",
+    "LocalityLookupError",
     "ModelValueError",
+    "ObservationDataError",
+    "ObservationProblem",
     "PeriodIdError",
     "PlanDataError",
     "Problem",
+    "SuccessionDataError",
     "UnknownKeyError",
 ]
 
@@ -63,6 +69,20 @@ class PlanDataError(DeAn06Error, ValueError):
         )
 
 
+class SuccessionDataError(PlanDataError):
+    """An agency-succession file that does not match its schema (same fields as the parent)."""
+
+    def __str__(self) -> str:
+        return super().__str__().replace("in plan data", "in succession data", 1)
+
+
+class CalendarDataError(PlanDataError):
+    """A working-calendar overlay file that does not match its schema (same fields as the parent)."""
+
+    def __str__(self) -> str:
+        return super().__str__().replace("in plan data", "in calendar data", 1)
+
+
 class DeadlineSyntaxError(DeAn06Error, ValueError):
     """Deadline wording that the strict parser does not understand.
 
@@ -106,6 +126,21 @@ class AgencyLookupError(DeAn06Error, LookupError):
         return f"no agency matches {self.query!r}{hint}"
 
 
+class LocalityLookupError(AgencyLookupError):
+    """A name matched no locality, or more than one (same attributes as the parent)."""
+
+    def __str__(self) -> str:
+        names = "; ".join(self.candidates)
+        if self.ambiguous:
+            return f"locality name {self.query!r} is ambiguous; it matches: {names}"
+        hint = f"; closest: {names}" if names else ""
+        return f"no locality matches {self.query!r}{hint}"
+
+
+class ExportError(DeAn06Error, RuntimeError):
+    """A table could not be written in the format asked for (e.g. XLSX without openpyxl)."""
+
+
 class PeriodIdError(DeAn06Error, ValueError):
     """A reporting period ID that is not one of ``202401``, ``2024Q1``, ``2024S1``, ``2024``."""
 
@@ -136,3 +171,46 @@ class UnknownKeyError(DeAn06Error, KeyError):
 
 class ModelValueError(DeAn06Error, ValueError):
     """A model object built with an impossible value ("Quý V", month 13)."""
+
+
+@attrs.frozen(kw_only=True)
+class ObservationProblem:
+    """One thing wrong with observation data: where (source, line, column), what value, why.
+
+    *line* is the line of a CSV file (the header is line 1), the 1-based position of a
+    record or data-frame row, or None when the problem is not about one row.
+    """
+
+    source: str
+    line: int | None
+    column: str
+    value: object
+    message: str
+
+    def __str__(self) -> str:
+        where = self.source if self.line is None else f"{self.source}:{self.line}"
+        column = f" {self.column}:" if self.column else ""
+        return f"{where}:{column} {self.message} (value: {_short(self.value)})"
+
+
+class ObservationDataError(DeAn06Error, ValueError):
+    """Observation data (a CSV file, records, a data frame) that cannot be used as counts.
+
+    Lists every problem found, each with the source, line, column and offending value;
+    the message shows the first 200.
+    """
+
+    SHOWN = 200
+
+    def __init__(self, source: str, problems: Iterable[ObservationProblem]) -> None:
+        self.source = source
+        self.problems: tuple[ObservationProblem, ...] = tuple(problems)
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        count = len(self.problems)
+        head = f"{self.source}: {count} problem{'s' if count != 1 else ''} in observation data"
+        lines = [head, *(f"  - {p}" for p in self.problems[: self.SHOWN])]
+        if count > self.SHOWN:
+            lines.append(f"  … and {count - self.SHOWN} more")
+        return "\n".join(lines)
