@@ -5,10 +5,21 @@ from __future__ import annotations
 import json
 from fractions import Fraction
 
+import attrs
+import cattrs
+import orjson
 import pytest
+from cattrs.errors import ForbiddenExtraKeysError
 from hypothesis import given
 
-from de_an06._converter import fraction_text, make_converter
+from de_an06 import Agency, Mention, ModelValueError, Service, WithinPeriod
+from de_an06._converter import (
+    _fills_slots_only,
+    fraction_text,
+    make_converter,
+    make_json_default,
+    problems_from,
+)
 from de_an06.deadline import Deadline
 
 from strategies import EVERY_MODEL, deadlines, fractions
@@ -93,3 +104,106 @@ class TestStrictTypes:
     def test_strings_are_stored_nfc(self) -> None:
         decomposed = "So\u031b\u0300n La"  # NFD-ish input
         assert FAST.structure(decomposed, str) == "Sờn La"
+
+
+class TestSequences:
+    """A tuple field takes a JSON list only: no string split into characters, no object keys."""
+
+    @pytest.mark.parametrize("value", ["UBND tỉnh", {"UBND tỉnh": 1}, 5, None])
+    def test_not_a_list(self, value: object) -> None:
+        data = {"key": "a", "name": "b", "level": "province", "aliases": value}
+        with pytest.raises(TypeError, match="expected a list"):
+            FAST.structure(data, Agency)
+        with pytest.raises(cattrs.ClassValidationError) as info:
+            DETAILED.structure(data, Agency)
+        [problem] = problems_from(info.value, data, "x.json")
+        assert (problem.path, problem.value) == ("$.aliases", value)
+        assert "expected a list" in problem.message
+
+    def test_items_are_checked_with_their_index(self) -> None:
+        data = {"key": "a", "name": "b", "level": "province", "aliases": ["ok", 5]}
+        with pytest.raises(cattrs.ClassValidationError) as info:
+            DETAILED.structure(data, Agency)
+        [problem] = problems_from(info.value, data, "x.json")
+        assert (problem.path, problem.value) == ("$.aliases[1]", 5)
+
+
+class TestFastClassHook:
+    """The fast converter's generated constructors keep every check the classes make."""
+
+    def test_post_init_still_runs(self) -> None:
+        data = {"text": "Quý V/2024", "year": 2024, "unit": "quarter", "number": 5}
+        with pytest.raises(ModelValueError, match=r"1\.\.4"):
+            FAST.structure(data, WithinPeriod)
+
+    def test_unknown_key(self) -> None:
+        with pytest.raises(ForbiddenExtraKeysError) as info:
+            FAST.structure({"agency": "a", "text": "b", "colour": "red"}, Mention)
+        assert info.value.extra_fields == {"colour"}
+
+    def test_not_an_object_fails(self) -> None:
+        with pytest.raises(AttributeError):
+            FAST.structure(["agency", "text"], Mention)
+
+    def test_missing_default_is_the_default(self) -> None:
+        mention = FAST.structure({"agency": "a", "text": "b"}, Mention)
+        assert mention == Mention(agency="a", text="b")
+        assert hash(mention) == hash(Mention(agency="a", text="b"))
+
+    def test_validators_and_converters_are_kept(self) -> None:
+        @attrs.frozen(kw_only=True)
+        class Checked:
+            count: int = attrs.field(validator=attrs.validators.ge(0))
+            name: str = attrs.field(converter=str.strip)
+
+        with pytest.raises(ValueError, match="count"):
+            FAST.structure({"count": -1, "name": "x"}, Checked)
+        assert FAST.structure({"count": 1, "name": " x "}, Checked).name == "x"
+
+    def test_factories_and_own_init_are_kept(self) -> None:
+        @attrs.frozen(kw_only=True)
+        class WithFactory:
+            tags: list[str] = attrs.Factory(list)
+
+        @attrs.frozen(kw_only=True)
+        class WithPreInit:
+            name: str
+
+            def __attrs_pre_init__(self) -> None:
+                seen.append("pre")
+
+        seen: list[str] = []
+        assert FAST.structure({}, WithFactory).tags == []
+        assert FAST.structure({"name": "x"}, WithPreInit).name == "x"
+        assert seen == ["pre"]
+
+    @pytest.mark.parametrize("cls", list(EVERY_MODEL), ids=lambda c: c.__name__)
+    def test_model_classes_fill_their_slots(self, cls: type) -> None:
+        # The model's classes all take the fast path; a change in attrs that hid this
+        # would keep loading correct, only slower.
+        assert _fills_slots_only(cls)
+
+    def test_a_class_holding_itself(self) -> None:
+        data = {"number": "13", "number_text": "13", "name": "a", "items": [
+            {"number": "13.1", "number_text": "13,1", "name": "b"}
+        ]}  # fmt: skip
+        service = FAST.structure(data, Service)
+        assert service.items == (Service(number="13.1", number_text="13,1", name="b"),)
+
+
+class TestJsonDefault:
+    """orjson with `make_json_default` writes exactly what the converter unstructures."""
+
+    @pytest.mark.parametrize("cls", list(EVERY_MODEL), ids=lambda c: c.__name__)
+    def test_every_model_type(self, cls: type) -> None:
+        default = make_json_default()
+
+        @given(EVERY_MODEL[cls])
+        def check(obj: object) -> None:
+            assert orjson.loads(orjson.dumps(obj, default=default)) == FAST.unstructure(obj, cls)
+
+        check()
+
+    def test_other_types_are_refused(self) -> None:
+        with pytest.raises(TypeError, match="complex"):
+            make_json_default()(1j)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 
@@ -144,3 +146,68 @@ class TestReferences:
             "so-khong-ton-tai",
         ) in found
         assert ("$.task_groups", task["code"]) in found
+
+    def test_every_kind_of_reference(self) -> None:
+        data = de_an06.plan_to_dict(load_plan("son-la-2024"))
+        data["province"] = "nowhere"
+        data["localities"][1]["parent"] = "nowhere"
+        data["agencies"][0]["locality"] = "nowhere"
+        data["agencies"].append(dict(data["agencies"][1]))  # a duplicate key
+        data["agency_groups"][0]["members"][0] = "nobody"
+        data["reporting"]["recipient"] = "nobody"
+        data["reporting"]["forward_to"][1] = "nobody"
+        data["pilot_models"]["task"] = "99.9"
+        o, i, v = next(
+            (o, i, v)
+            for o, objective in enumerate(data["objectives"])
+            for i, indicator in enumerate(objective["indicators"])
+            for v, override in enumerate(indicator["overrides"])
+            if override["scope"]["kind"] == "locality"
+        )
+        data["objectives"][o]["indicators"][i]["overrides"][v]["scope"]["key"] = "nowhere"
+        with pytest.raises(PlanDataError) as info:
+            de_an06.plan_from_dict(data, source="refs.json")
+        found = {(p.path, p.value) for p in info.value.problems}
+        assert found == {
+            ("$.agencies/agency_groups", data["agencies"][1]["key"]),
+            ("$.province", "nowhere"),
+            ("$.localities[1].parent", "nowhere"),
+            ("$.agencies[0].locality", "nowhere"),
+            ("$.agency_groups[0].members[0]", "nobody"),
+            (f"$.objectives[{o}].indicators[{i}].overrides[{v}].scope.key", "nowhere"),
+            ("$.reporting.recipient", "nobody"),
+            ("$.reporting.forward_to[1]", "nobody"),
+            ("$.pilot_models.task", "99.9"),
+        }
+
+
+class TestJsonLayout:
+    """dumps_plan writes the standard library's indent=2 layout, with orjson or without."""
+
+    @given(plans)
+    def test_same_text_as_the_standard_library(self, plan: de_an06.Plan) -> None:
+        expected = json.dumps(de_an06.plan_to_dict(plan), ensure_ascii=False, indent=2) + "\n"
+        assert dumps_plan(plan) == expected
+
+    def test_what_orjson_refuses_is_written_the_same_way(self) -> None:
+        plan = attrs.evolve(load_plan("son-la-2024"), year=2**70)  # beyond 64 bits
+        text = dumps_plan(plan)
+        assert text == json.dumps(de_an06.plan_to_dict(plan), ensure_ascii=False, indent=2) + "\n"
+        assert json.loads(text)["year"] == 2**70
+
+    def test_bytes_that_are_not_utf8(self) -> None:
+        with pytest.raises(PlanDataError, match="not UTF-8"):
+            loads_plan(b'{"id": "\xff"}', source="x.json")
+
+    def test_national_plan_round_trip(self) -> None:
+        # The benchmark's plan (benchmarks/national_plan.py): 2,283 tasks, 11,312 mentions.
+        path = Path(__file__).parents[1] / "benchmarks" / "national_plan.py"
+        spec = importlib.util.spec_from_file_location("national_plan", path)
+        assert spec is not None
+        assert spec.loader is not None
+        national = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(national)
+        plan = loads_plan(national.plan_bytes())
+        text = dumps_plan(plan)
+        assert loads_plan(text) == plan
+        assert dumps_plan(loads_plan(text)) == text

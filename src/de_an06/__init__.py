@@ -6,7 +6,10 @@
 '161/QĐ-UBND'
 """
 
+from ._deadline_parser import parse_deadline
+from .achievement import Achievement, Status, evaluate, format_percent, shortfall
 from .agency import Agency, AgencyGroup, Level
+from .annex_report import AnnexReport, AnnexRow, annex_report
 from .audit import Finding, PrincipleCheck, audit, principle_checks
 from .deadline import (
     AsDirected,
@@ -20,16 +23,25 @@ from .deadline import (
     Unparsed,
     WithinPeriod,
 )
+from .directory import Directory, lookup_key, resolve_agency, resolve_locality
 from .errors import (
     AgencyLookupError,
+    CalendarDataError,
     DeadlineSyntaxError,
     DeAn06Error,
+    ExportError,
+    LocalityLookupError,
     ModelValueError,
+    ObservationDataError,
+    ObservationProblem,
     PeriodIdError,
     PlanDataError,
+    PlanTextError,
     Problem,
+    SuccessionDataError,
     UnknownKeyError,
 )
+from .importer import ImportResult, ImportWarning, import_file, import_text
 from .indicator import (
     Aggregation,
     Comparator,
@@ -53,37 +65,94 @@ from .loading import (
     plan_to_dict,
 )
 from .locality import Locality
+from .matrix import ResponsibilityMatrix, WorkloadRow, responsibility_matrix
+from .observations import Coded, Observations
 from .plan import Decision, PilotModels, Plan
-from .reporting import Frequency, ReportingPeriod, ReportingRegime, ReportingRule
+from .report import Report, build_report
+from .reporting import (
+    Frequency,
+    ReportingPeriod,
+    ReportingRegime,
+    ReportingRule,
+    is_too_tight,
+    working_days_after_cutoff,
+)
+from .rollup import Hierarchy, Node, RollUp, roll_up
+from .schedule import (
+    DueTask,
+    ongoing_tasks,
+    overdue_tasks,
+    tasks_due_between,
+    tasks_due_within,
+    undetermined_tasks,
+)
 from .services import Annex, Service, ServiceSection
+from .succession import (
+    Confidence,
+    EventKind,
+    SuccessionEvent,
+    Successions,
+    load_successions,
+    successions_for,
+)
 from .task import Assignment, Mention, Role, RoleLine, Task, TaskGroup
+from .workdays import (
+    DuePolicy,
+    WorkingCalendar,
+    add_working_days,
+    is_working_day,
+    next_working_day,
+    previous_working_day,
+    shift,
+    shifted_due,
+    working_days_between,
+)
 
 __version__ = "0.1.0"
 
 __all__ = [
     "SCHEMA_VERSION",
+    "Achievement",
     "Agency",
     "AgencyGroup",
     "AgencyLookupError",
     "Aggregation",
     "Annex",
+    "AnnexReport",
+    "AnnexRow",
     "AsDirected",
     "Assignment",
+    "CalendarDataError",
+    "Coded",
     "Comparator",
     "Compound",
+    "Confidence",
     "DeAn06Error",
     "Deadline",
     "DeadlineSyntaxError",
     "Decision",
+    "Directory",
+    "DuePolicy",
+    "DueTask",
+    "EventKind",
+    "ExportError",
     "Finding",
     "Frequency",
+    "Hierarchy",
+    "ImportResult",
+    "ImportWarning",
     "Indicator",
     "Level",
     "Locality",
+    "LocalityLookupError",
     "Measure",
     "Mention",
     "ModelValueError",
+    "Node",
     "Objective",
+    "ObservationDataError",
+    "ObservationProblem",
+    "Observations",
     "OnDate",
     "Ongoing",
     "PeriodIdError",
@@ -91,19 +160,27 @@ __all__ = [
     "PilotModels",
     "Plan",
     "PlanDataError",
+    "PlanTextError",
     "PrincipleCheck",
     "Problem",
     "Relation",
     "RelativeToEvent",
+    "Report",
     "ReportingPeriod",
     "ReportingRegime",
     "ReportingRule",
+    "ResponsibilityMatrix",
     "Role",
     "RoleLine",
+    "RollUp",
     "Scope",
     "ScopeKind",
     "Service",
     "ServiceSection",
+    "Status",
+    "SuccessionDataError",
+    "SuccessionEvent",
+    "Successions",
     "Target",
     "TargetOverride",
     "Task",
@@ -112,13 +189,44 @@ __all__ = [
     "UnknownKeyError",
     "Unparsed",
     "WithinPeriod",
+    "WorkingCalendar",
+    "WorkloadRow",
+    "add_working_days",
+    "annex_report",
     "audit",
+    "build_report",
     "bundled_plans",
     "dump_plan",
     "dumps_plan",
+    "evaluate",
+    "format_percent",
+    "import_file",
+    "import_text",
+    "is_too_tight",
+    "is_working_day",
     "load_plan",
+    "load_successions",
     "loads_plan",
+    "lookup_key",
+    "next_working_day",
+    "ongoing_tasks",
+    "overdue_tasks",
+    "parse_deadline",
     "plan_from_dict",
     "plan_to_dict",
+    "previous_working_day",
     "principle_checks",
+    "resolve_agency",
+    "resolve_locality",
+    "responsibility_matrix",
+    "roll_up",
+    "shift",
+    "shifted_due",
+    "shortfall",
+    "successions_for",
+    "tasks_due_between",
+    "tasks_due_within",
+    "undetermined_tasks",
+    "working_days_after_cutoff",
+    "working_days_between",
 ]

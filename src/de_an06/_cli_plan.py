@@ -37,10 +37,15 @@ def register(commands: Any) -> None:
     tasks = commands.add_parser(
         "tasks",
         help="every task with its deadline and agencies per role",
-        epilog="Example: de-an06 tasks --format json",
+        epilog="Examples: de-an06 tasks --format json\n"
+        "          de-an06 tasks --agency 'Sở TT&TT' --role lead --as-of 2026-01-01",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_plan_option(tasks)
     add_format_option(tasks)
+    from ._cli_matrix import add_agency_options  # lazy: _cli_matrix imports this module
+
+    add_agency_options(tasks)
     tasks.set_defaults(handler=_tasks)
 
 
@@ -118,8 +123,10 @@ def task_record(task: Task) -> dict[str, Any]:
 
 
 def _tasks(args: argparse.Namespace) -> int:
+    from ._cli_matrix import agency_task_records  # --agency/--role/--as-of filter
+
     plan = plan_of(args)
-    records = [task_record(t) for t in plan.tasks]
+    records = agency_task_records(plan, args)
     rows = [{**r, "lead": r["roles"]["lead"] or r["roles"]["implement"]} for r in records]
     columns = [
         ("code", "task"),
@@ -128,4 +135,6 @@ def _tasks(args: argparse.Namespace) -> int:
         ("due", "due"),
         ("text", "text"),
     ]
+    if args.agency is not None:
+        columns.insert(1, ("agency_roles", f"role of {args.agency}"))
     return emit(args, records, rows, columns)

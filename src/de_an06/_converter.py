@@ -7,18 +7,30 @@ Wire rules:
   ``"num/den"`` when no finite decimal exists;
 * enums are their values (``"lead"``, ``">"``);
 * a deadline is a tagged object ``{"kind": ..., "text": <verbatim wording>, ...}``;
-* text is stored in Unicode NFC; strings, integers and booleans are never coerced from
-  another JSON type, and unknown keys are errors.
+* text is stored in Unicode NFC; strings, integers, booleans and lists are never
+  coerced from another JSON type, and unknown keys are errors.
 
 Two converters share these hooks. The fast one (``detailed_validation=False``) loads
 good files; when it fails, the same data goes through the detailed one, whose errors
-carry field paths and are turned into `PlanDataError` problems.
+carry field paths and are turned into `PlanDataError` problems. The fast one builds each
+attrs class with one generated function (`_fast_class_hook`); the detailed one keeps
+cattrs' own, which records where each error happened. Writing JSON text goes through
+orjson with `make_json_default`, which gives the same data as unstructuring.
+
+Speed (benchmarks/README.md): a 2.7 MB national plan loads in about the time pydantic
+takes for the same checks, and is written faster.
 """
 
 from __future__ import annotations
 
 import enum
+import inspect
+import operator
 import re
+import threading
+import types
+import typing
+import unicodedata
 from collections.abc import Callable, Mapping
 from datetime import date
 from fractions import Fraction
@@ -26,21 +38,24 @@ from typing import Any, Final
 
 import attrs
 import cattrs
+from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import (
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
 )
+from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from ._text import nfc
 from .deadline import DEADLINE_KINDS, Deadline
 from .errors import Problem
 
-__all__ = ["MISSING", "fraction_text", "make_converter", "problems_from"]
+__all__ = ["MISSING", "fraction_text", "make_converter", "make_json_default", "problems_from"]
 
 _DECIMAL = re.compile(r"^-?\d+(?:\.\d+)?$")
 _RATIO = re.compile(r"^-?\d+/[1-9]\d*$")
+
+Hook = Callable[[Any, Any], Any]
 
 
 class _Missing:
@@ -81,10 +96,13 @@ def fraction_text(value: Fraction) -> str:
     return f"{sign}{digits[:-places]}.{digits[-places:]}"
 
 
+# --- leaves ---------------------------------------------------------------------------
+
+
 def _structure_str(value: object, _: object) -> str:
-    if type(value) is not str:
-        raise WireTypeError(f"expected a string, got {_json_type(value)}")
-    return nfc(value)
+    if type(value) is str:
+        return unicodedata.normalize("NFC", value)  # _text.nfc, without a call per string
+    raise WireTypeError(f"expected a string, got {_json_type(value)}")
 
 
 def _structure_int(value: object, _: object) -> int:
@@ -129,7 +147,11 @@ def _json_type(value: object) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-def _enum_hook(cl: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
+def _is_enum(t: object) -> bool:
+    return isinstance(t, type) and issubclass(t, enum.Enum)
+
+
+def _enum_hook(cl: type[enum.Enum]) -> Hook:
     # A dict lookup instead of Enum.__call__: a third of stock cattrs' load time.
     members = {m.value: m for m in cl}
     allowed = ", ".join(repr(v) for v in members)
@@ -143,39 +165,159 @@ def _enum_hook(cl: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
     return structure
 
 
-def _configure(conv: cattrs.Converter, *, detailed: bool) -> None:
-    conv.register_structure_hook(str, _structure_str)
-    conv.register_structure_hook(int, _structure_int)
-    conv.register_structure_hook(bool, _structure_bool)
-    conv.register_structure_hook(date, _structure_date)
-    conv.register_unstructure_hook(date, date.isoformat)
-    conv.register_structure_hook(Fraction, _structure_fraction)
-    conv.register_unstructure_hook(Fraction, fraction_text)
-    conv.register_structure_hook_factory(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook
-    )
-    conv.register_unstructure_hook_factory(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum),
-        lambda _: lambda member: member.value,
-    )
+# --- containers -----------------------------------------------------------------------
 
-    def class_hook(cl: type[Any]) -> Callable[[object, object], object]:
-        inner = make_dict_structure_fn(
-            cl, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=detailed
+
+def _is_sequence(t: object) -> bool:
+    args = typing.get_args(t)
+    return typing.get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _sequence_hook(conv: cattrs.Converter, t: Any) -> Hook:
+    # A list comprehension instead of cattrs' generic generator. Only a JSON list is a
+    # sequence: cattrs would split a string into characters and an object into keys.
+    item = typing.get_args(t)[0]
+    if conv.detailed_validation:
+        detailed = homogenous_tuple_structure_factory(t, conv)  # errors carry the index
+
+        def structure_detailed(value: object, _: object) -> object:
+            if type(value) is list or type(value) is tuple:
+                return detailed(value, t)
+            raise WireTypeError(f"expected a list, got {_json_type(value)}")
+
+        return structure_detailed
+    try:
+        hook = conv.get_structure_hook(item)
+    except RecursionError:  # a class holding itself (Service.items): look it up per call
+        hook = conv.structure
+
+    def structure(value: object, _: object) -> object:
+        if type(value) is list or type(value) is tuple:
+            return tuple([hook(v, item) for v in value])
+        raise WireTypeError(f"expected a list, got {_json_type(value)}")
+
+    return structure
+
+
+def _sequence_unstructure_hook(conv: cattrs.Converter, t: Any) -> Callable[[Any], Any]:
+    hook = conv.get_unstructure_hook(typing.get_args(t)[0])
+    if hook is identity:
+        return list
+    return lambda value: [hook(v) for v in value]
+
+
+def _is_optional(t: object) -> bool:
+    args = typing.get_args(t)
+    union = typing.get_origin(t) in (typing.Union, types.UnionType)
+    return union and len(args) == 2 and type(None) in args
+
+
+def _optional_hook(conv: cattrs.Converter, t: Any) -> Hook:
+    # "X | None" without cattrs' generic union dispatch on every value.
+    (inner,) = (a for a in typing.get_args(t) if a is not type(None))
+    hook = conv.get_structure_hook(inner)
+    return lambda value, _: None if value is None else hook(value, inner)
+
+
+def _optional_unstructure_hook(conv: cattrs.Converter, t: Any) -> Callable[[Any], Any]:
+    (inner,) = (a for a in typing.get_args(t) if a is not type(None))
+    hook = conv.get_unstructure_hook(inner)
+    if hook is identity:
+        return identity  # the generated class function then reads the field directly
+    return lambda value: None if value is None else hook(value)
+
+
+# --- attrs classes --------------------------------------------------------------------
+
+
+def _fast_class_hook(conv: cattrs.Converter, cl: type[Any], building: threading.local) -> Hook:
+    """One generated function that builds *cl* from a dict, for the fast converter.
+
+    Like cattrs' generated function, but it checks the keys with one set comparison and
+    fills the slots directly instead of calling the frozen ``__init__`` (whose
+    ``object.__setattr__`` per field is the largest single cost of a load). It still
+    calls ``__attrs_post_init__`` (``WithinPeriod`` checks its period number there).
+    Classes whose ``__init__`` does more — validators, converters, factories — get
+    cattrs' function. Anything but a dict fails at ``o.keys()``.
+    """
+    if not _fills_slots_only(cl):
+        return make_dict_structure_fn(cl, conv, _cattrs_detailed_validation=False)
+    generating: set[type] = building.__dict__.setdefault("classes", set())
+    if cl in generating:
+        raise RecursionError(cl)  # caught by the sequence hook of a class holding itself
+    generating.add(cl)
+    try:
+        fields = attrs.fields(attrs.resolve_types(cl))
+        ns: dict[str, Any] = {"cl": cl, "new": object.__new__, "keys": {f.name for f in fields}}
+        ns["unknown"] = _unknown_keys
+        lines = [
+            "def structure(o, _):",
+            "    if not o.keys() <= keys:",
+            "        unknown(o, keys, cl)",
+            "    self = new(cl)",
+        ]
+        for i, f in enumerate(fields):
+            ns[f"set{i}"] = getattr(cl, f.name).__set__  # the slot's own setter
+            ns[f"hook{i}"], ns[f"type{i}"] = conv.get_structure_hook(f.type), f.type
+            value = f"hook{i}(o[{f.name!r}], type{i})"
+            if f.default is not attrs.NOTHING:
+                ns[f"default{i}"] = f.default
+                value = f"{value} if {f.name!r} in o else default{i}"
+            lines.append(f"    set{i}(self, {value})")
+        if hasattr(cl, "__attrs_post_init__"):
+            lines.append("    self.__attrs_post_init__()")
+        lines.append("    return self")
+        exec(compile("\n".join(lines), f"<de_an06 structure {cl.__qualname__}>", "exec"), ns)
+    finally:
+        generating.discard(cl)
+    hook: Hook = ns["structure"]
+    return hook
+
+
+def _fills_slots_only(cl: type[Any]) -> bool:
+    """Whether *cl*'s attrs-generated ``__init__`` only stores each argument in its slot."""
+    init = cl.__dict__.get("__init__")
+    fields = attrs.fields(cl)
+    return (
+        init is not None
+        and init.__code__.co_filename.startswith("<attrs generated")
+        and cl.__new__ is object.__new__  # type: ignore[comparison-overlap]  # mypy types them apart
+        and not hasattr(cl, "__attrs_pre_init__")
+        and "_attrs_cached_hash" not in getattr(cl, "__slots__", ())
+        and all(
+            f.init
+            and f.validator is None
+            and f.converter is None
+            and not isinstance(f.default, attrs.Factory)  # type: ignore[arg-type]  # attrs.Factory is a class
+            and isinstance(inspect.getattr_static(cl, f.name), types.MemberDescriptorType)
+            for f in fields
         )
+    )
 
-        def structure(value: object, _: object) -> object:
-            if not isinstance(value, Mapping):
-                raise WireTypeError(f"expected an object, got {_json_type(value)}")
-            return inner(value, cl)
 
-        return structure
+def _unknown_keys(value: Mapping[str, object], known: set[str], cl: type[Any]) -> None:
+    raise ForbiddenExtraKeysError("", cl, set(value) - known)
 
-    conv.register_structure_hook_factory(attrs.has, class_hook)
-    conv.register_unstructure_hook_factory(attrs.has, lambda cl: make_dict_unstructure_fn(cl, conv))
 
+def _detailed_class_hook(conv: cattrs.Converter, cl: type[Any]) -> Hook:
+    inner = make_dict_structure_fn(cl, conv, _cattrs_detailed_validation=True)
+
+    def structure(value: object, _: object) -> object:
+        if not isinstance(value, Mapping):
+            raise WireTypeError(f"expected an object, got {_json_type(value)}")
+        return inner(value, cl)
+
+    return structure
+
+
+# --- deadlines: a union tagged by "kind" ----------------------------------------------
+
+
+def _configure_deadlines(conv: cattrs.Converter, class_hook: Callable[[type[Any]], Hook]) -> None:
     kinds = {cl.KIND: cl for cl in DEADLINE_KINDS}
     allowed_kinds = ", ".join(repr(k) for k in kinds)
+    untagged: dict[type, Hook] = {}  # filled last, see below
+    plain: dict[type, Callable[[Any], dict[str, object]]] = {}
 
     def structure_deadline(value: object, _: object) -> Deadline:
         if not isinstance(value, Mapping):
@@ -183,24 +325,19 @@ def _configure(conv: cattrs.Converter, *, detailed: bool) -> None:
         cl = kinds.get(value.get("kind"))  # type: ignore[arg-type]  # any JSON value may be a bad tag
         if cl is None:
             raise WireTypeError(f'deadline "kind" must be one of {allowed_kinds}')
-        return variant_hooks[cl](value, cl)  # type: ignore[return-value]  # cl is a Deadline kind
+        fields = {k: v for k, v in value.items() if k != "kind"}
+        return untagged[cl](fields, cl)  # type: ignore[no-any-return]  # cl is a Deadline kind
 
-    def variant_hook(cl: type[Any]) -> Callable[[object, object], object]:
-        inner = class_hook(cl)
-
+    def variant_hook(cl: type[Any]) -> Hook:
         def structure(value: object, _: object) -> object:
             # A variant read on its own may carry its tag; it must be its own.
             if isinstance(value, Mapping) and "kind" in value:
                 if value["kind"] != cl.KIND:
                     raise WireTypeError(f'expected "kind": "{cl.KIND}"')
                 value = {k: v for k, v in value.items() if k != "kind"}
-            return inner(value, cl)
+            return untagged[cl](value, cl)
 
         return structure
-
-    variant_hooks = {cl: variant_hook(cl) for cl in DEADLINE_KINDS}
-
-    plain = {cl: make_dict_unstructure_fn(cl, conv) for cl in DEADLINE_KINDS}
 
     def unstructure_deadline(value: Deadline) -> dict[str, object]:
         return {"kind": value.KIND, **plain[type(value)](value)}
@@ -210,14 +347,80 @@ def _configure(conv: cattrs.Converter, *, detailed: bool) -> None:
     for cl in DEADLINE_KINDS:
         # A variant held where the union is expected still carries its tag.
         conv.register_unstructure_hook(cl, unstructure_deadline)
-        conv.register_structure_hook(cl, variant_hooks[cl])
+        conv.register_structure_hook(cl, variant_hook(cl))
+    # Built once the union's hooks exist: Compound.parts holds deadlines.
+    for cl in DEADLINE_KINDS:
+        untagged[cl] = class_hook(cl)
+        plain[cl] = make_dict_unstructure_fn(cl, conv)
+
+
+# --- the converters -------------------------------------------------------------------
 
 
 def make_converter(*, detailed: bool = False) -> cattrs.Converter:
     """A converter with the wire rules above; *detailed* adds field-path errors."""
     conv = cattrs.Converter(detailed_validation=detailed, forbid_extra_keys=True)
-    _configure(conv, detailed=detailed)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(date, _structure_date)
+    conv.register_unstructure_hook(date, date.isoformat)
+    conv.register_structure_hook(Fraction, _structure_fraction)
+    conv.register_unstructure_hook(Fraction, fraction_text)
+    conv.register_structure_hook_factory(_is_enum, _enum_hook)
+    # Enum.value is a Python-level property; attrgetter reads the same attribute in C.
+    conv.register_unstructure_hook_factory(_is_enum, lambda _: operator.attrgetter("_value_"))
+    conv.register_structure_hook_factory(_is_sequence, lambda t: _sequence_hook(conv, t))
+    conv.register_unstructure_hook_factory(
+        _is_sequence, lambda t: _sequence_unstructure_hook(conv, t)
+    )
+    conv.register_structure_hook_factory(_is_optional, lambda t: _optional_hook(conv, t))
+    conv.register_unstructure_hook_factory(
+        _is_optional, lambda t: _optional_unstructure_hook(conv, t)
+    )
+
+    building = threading.local()  # classes whose hook is being built, as cattrs keeps them
+
+    def class_hook(cl: type[Any]) -> Hook:
+        if detailed:
+            return _detailed_class_hook(conv, cl)
+        return _fast_class_hook(conv, cl, building)
+
+    conv.register_structure_hook_factory(attrs.has, class_hook)
+    conv.register_unstructure_hook_factory(attrs.has, lambda cl: make_dict_unstructure_fn(cl, conv))
+    _configure_deadlines(conv, class_hook)
     return conv
+
+
+def make_json_default() -> Callable[[object], object]:
+    """The ``default`` for `orjson.dumps` that writes model objects by the wire rules.
+
+    orjson writes strings, numbers, lists, tuples, enums (their values) and dates (ISO)
+    itself, and asks this for the rest: an attrs object becomes the dict of its fields,
+    read as they are (a deadline gets its "kind" first), a `Fraction` its text. The
+    result equals writing ``make_converter().unstructure(obj)``, in half the time: no
+    hook runs per field, no list is built per tuple.
+    """
+    as_is = cattrs.Converter()
+    as_is.register_unstructure_hook_func(lambda _: True, identity)  # every field as it is
+    writers: dict[type, Callable[[Any], object]] = {Fraction: fraction_text}
+    kinds = set(DEADLINE_KINDS)
+
+    def writer(cl: type[Any]) -> Callable[[Any], object]:
+        if not attrs.has(cl):
+            raise TypeError(f"no JSON form for {cl.__name__}")
+        fields = make_dict_unstructure_fn(cl, as_is)
+        if cl in kinds:
+            return lambda value: {"kind": cl.KIND, **fields(value)}
+        return fields
+
+    def default(value: object) -> object:
+        write = writers.get(type(value))
+        if write is None:
+            write = writers[type(value)] = writer(type(value))
+        return write(value)
+
+    return default
 
 
 def problems_from(exc: BaseException, data: object, source: str, path: str = "$") -> list[Problem]:

@@ -74,9 +74,16 @@ def emit(
 def _command_modules() -> list[Callable[[Any], None]]:
     # Each command family registers its sub-commands; imported here, not at module
     # import, so `de-an06 --help` does not load what it does not need.
-    from . import _cli_content, _cli_plan
+    from . import _cli_calendar, _cli_content, _cli_evaluate, _cli_import, _cli_matrix, _cli_plan
 
-    return [_cli_plan.register, _cli_content.register]
+    return [
+        _cli_plan.register,
+        _cli_content.register,
+        _cli_matrix.register,
+        _cli_calendar.register,
+        _cli_evaluate.register,
+        _cli_import.register,
+    ]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -18,6 +18,7 @@ __all__ = [
     "ObservationProblem",
     "PeriodIdError",
     "PlanDataError",
+    "PlanTextError",
     "Problem",
     "SuccessionDataError",
     "UnknownKeyError",
@@ -77,7 +78,7 @@ class SuccessionDataError(PlanDataError):
 
 
 class CalendarDataError(PlanDataError):
-    """A working-calendar overlay file that does not match its schema (same fields as the parent)."""
+    """A working-calendar overlay file that does not match its schema (fields as the parent)."""
 
     def __str__(self) -> str:
         return super().__str__().replace("in plan data", "in calendar data", 1)
@@ -214,3 +215,18 @@ class ObservationDataError(DeAn06Error, ValueError):
         if count > self.SHOWN:
             lines.append(f"  … and {count - self.SHOWN} more")
         return "\n".join(lines)
+
+
+class PlanTextError(DeAn06Error, ValueError):
+    """A plan text file that cannot be read as text (not UTF-8 or UTF-16 with a BOM).
+
+    ``source`` names the file; the message says what was wrong and how to fix it.
+    """
+
+    def __init__(self, source: str, message: str) -> None:
+        self.source = source
+        self.message = message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"

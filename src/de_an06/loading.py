@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import cattrs
+import orjson
 
-from ._converter import MISSING, make_converter, problems_from
+from ._converter import MISSING, make_converter, make_json_default, problems_from
 from ._integrity import reference_problems
 from .errors import PlanDataError, Problem
 from .plan import Plan
@@ -47,6 +49,11 @@ def _fast() -> cattrs.Converter:
 @cache
 def _detailed() -> cattrs.Converter:
     return make_converter(detailed=True)
+
+
+@cache
+def _json_default() -> Callable[[object], object]:
+    return make_json_default()
 
 
 def bundled_plans() -> tuple[str, ...]:
@@ -89,8 +96,18 @@ def load_plan(source: str | os.PathLike[str]) -> Plan:
 
 def loads_plan(text: str | bytes, *, source: str = "<string>") -> Plan:
     """Load a plan from JSON text. *source* names it in error messages."""
+    return plan_from_dict(_parse_json(text, source), source=source)
+
+
+def _parse_json(text: str | bytes, source: str) -> object:
     try:
-        data = json.loads(text)
+        # orjson parses a large plan in about 3/4 of the standard library's time.
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        pass  # re-read below: the standard library's errors count lines and columns in
+        # characters, and it reads what orjson refuses (NaN, lone surrogate escapes)
+    try:
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         raise PlanDataError(
             source,
@@ -108,7 +125,6 @@ def loads_plan(text: str | bytes, *, source: str = "<string>") -> Plan:
             source,
             [Problem(source=source, path="$", value=MISSING, message=f"not UTF-8 text: {exc}")],
         ) from None
-    return plan_from_dict(data, source=source)
 
 
 def plan_from_dict(data: object, *, source: str = "<data>") -> Plan:
@@ -156,9 +172,22 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
 def dumps_plan(plan: Plan) -> str:
     """The plan as canonical JSON text: fields in model order, NFC text, ISO dates.
 
-    Inverse of `loads_plan`: ``loads_plan(dumps_plan(p)) == p``.
+    Two-space indentation, non-ASCII text written as is, a final newline. Inverse of
+    `loads_plan`: ``loads_plan(dumps_plan(p)) == p``.
     """
-    return json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=1) + "\n"
+    try:
+        # orjson writes the model objects through `make_json_default`, ~10x faster than
+        # json.dumps(indent=...), which falls back to the pure-Python encoder to indent.
+        data = orjson.dumps(
+            {"schema_version": SCHEMA_VERSION, **_json_default()(plan)},  # type: ignore[dict-item]  # a Plan is written as a dict
+            default=_json_default(),
+            option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE,
+        )
+    except orjson.JSONEncodeError:
+        # Integers beyond 64 bits or lone surrogates, which orjson refuses; the
+        # standard library writes the same layout (checked in tests/test_loading.py).
+        return json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2) + "\n"
+    return data.decode("utf-8")
 
 
 def dump_plan(plan: Plan, path: str | os.PathLike[str]) -> None:

@@ -1,0 +1,285 @@
+"""Units an observation can be about, their parents, and finding them by name.
+
+A `Hierarchy` holds the plan's localities (with their parents), its agencies and the
+annex's reporting units, as `Node`s; `Hierarchy.from_mapping` builds any other tree (the
+two-level structure from 01/07/2025, a national tree with the country on top). Names are
+compared in the agency directory's `lookup_key` form, so any case, Unicode form, "UBND",
+"TP" or "Sở TT&TT" finds the same unit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
+from typing import Literal, final
+
+import attrs
+
+from ._text import nfc
+from .agency import Level
+from .directory import lookup_key
+from .errors import ModelValueError, UnknownKeyError
+from .plan import Plan
+
+__all__ = ["Hierarchy", "Node", "Origin", "canonical_name"]
+
+Origin = Literal["locality", "agency", "annex"]
+
+# A People's Committee ("UBND huyện Mai Sơn") stands for its locality: it is the body that
+# reports the locality's figures. Names are compared by the agency directory's
+# `lookup_key` (case, diacritics, punctuation, "UBND", "TP", "Sở TT&TT" spelled out).
+_COMMITTEE = "uy ban nhan dan "
+# Unit types as Vietnamese names them, longest first so "thi xa" wins over "xa".
+_KINDS = ("thanh pho", "thi tran", "thi xa", "huyen", "phuong", "quan", "tinh", "xa")
+
+
+def canonical_name(text: str) -> str:
+    """The lookup form of a unit name: `lookup_key`, without a leading "UBND".
+
+    >>> canonical_name("UBND TP. Sơn La") == canonical_name("Thành phố Sơn La")
+    True
+    """
+    key = str(lookup_key(text))
+    while key.startswith(_COMMITTEE):
+        key = key.removeprefix(_COMMITTEE)
+    return key
+
+
+def _without_kind(key: str) -> str | None:
+    for kind in _KINDS:
+        if key.startswith(kind + " "):
+            return key[len(kind) + 1 :]
+    return None
+
+
+@final
+@attrs.frozen(kw_only=True)
+class Node:
+    """One unit of a hierarchy: a locality, an agency or an annex reporting unit.
+
+    Attributes:
+        key: stable identifier (a locality or agency key; an annex reporting unit that
+            the plan does not define is keyed by its verbatim text).
+        name: display name, verbatim.
+        level: administrative level, when known.
+        kind: the unit's type as Vietnamese names it ("huyện", "thành phố").
+        parent: key of the enclosing unit, None at the top (and for agencies unless a
+            mapping says otherwise: an agency's figures are not added to its locality's).
+        aliases: other spellings.
+        segments: population segments the unit belongs to (for segment targets).
+        locality: the locality whose targets apply: itself for a locality, the
+            agency's locality for an agency.
+        origin: "locality", "agency" or "annex".
+    """
+
+    key: str
+    name: str
+    level: Level | None = None
+    kind: str = ""
+    parent: str | None = None
+    aliases: tuple[str, ...] = ()
+    segments: tuple[str, ...] = ()
+    locality: str | None = None
+    origin: Origin = "locality"
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The name followed by every alias."""
+        return (self.name, *self.aliases)
+
+
+_TIERS: tuple[Origin, ...] = ("locality", "agency", "annex")
+
+
+@final
+@attrs.frozen(kw_only=True, eq=False)
+class Hierarchy:
+    """The units observations can be about, with their parents; looks names up.
+
+    >>> h = Hierarchy.from_mapping({"xa-a": "tinh", "xa-b": "tinh", "tinh": None})
+    >>> h.ancestors("xa-a")
+    ('tinh',)
+    """
+
+    nodes: tuple[Node, ...]
+    _by_key: dict[str, Node] = attrs.field(init=False, repr=False)
+    _names: list[dict[str, list[Node]]] = attrs.field(init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        by_key: dict[str, Node] = {}
+        for node in self.nodes:
+            by_key.setdefault(node.key, node)
+        object.__setattr__(self, "_by_key", by_key)
+        object.__setattr__(self, "_names", _name_index(by_key.values()))
+        for node in by_key.values():
+            self.ancestors(node.key)  # raises on a cycle
+
+    @classmethod
+    def from_plan(cls, plan: Plan, *, on: date | None = None) -> Hierarchy:
+        """The plan's localities (with their parents), agencies and annex reporting units.
+
+        *on* keeps only the localities that exist on that day (``valid_from``/``valid_to``).
+        """
+        nodes = [
+            Node(
+                key=loc.key,
+                name=loc.name,
+                level=loc.level,
+                kind=loc.kind,
+                parent=loc.parent,
+                aliases=loc.aliases,
+                segments=loc.segments,
+                locality=loc.key,
+            )
+            for loc in plan.localities
+            if on is None or loc.exists_on(on)
+        ]
+        segments = {loc.key: loc.segments for loc in plan.localities}
+        nodes += [
+            Node(
+                key=agency.key,
+                name=agency.name,
+                level=agency.level,
+                aliases=agency.aliases,
+                segments=segments.get(agency.locality or "", ()),
+                locality=agency.locality,
+                origin="agency",
+            )
+            for agency in plan.agencies
+        ]
+        if plan.annex is not None:
+            known = cls(nodes=tuple(nodes))
+            seen: set[str] = set()
+            for _, service in plan.annex.leaves():
+                for text in service.reporting_units:
+                    if not known.lookup(text) and canonical_name(text) not in seen:
+                        seen.add(canonical_name(text))
+                        nodes.append(Node(key=nfc(text), name=nfc(text), origin="annex"))
+        return cls(nodes=tuple(nodes))
+
+    @classmethod
+    def from_mapping(
+        cls,
+        parents: Mapping[str, str | None],
+        *,
+        names: Mapping[str, str] | None = None,
+        levels: Mapping[str, Level] | None = None,
+        kinds: Mapping[str, str] | None = None,
+    ) -> Hierarchy:
+        """A hierarchy from a child → parent mapping, e.g. the 2025 communes → province.
+
+        A parent that is not itself a key becomes a top-level unit. *names*, *levels*
+        and *kinds* describe units by key (the key is the name when none is given).
+        """
+        keys = list(parents)
+        keys += [p for p in dict.fromkeys(parents.values()) if p is not None and p not in parents]
+        names, levels, kinds = names or {}, levels or {}, kinds or {}
+        return cls(
+            nodes=tuple(
+                Node(
+                    key=key,
+                    name=names.get(key, key),
+                    level=levels.get(key),
+                    kind=kinds.get(key, ""),
+                    parent=parents.get(key),
+                    locality=key,
+                )
+                for key in keys
+            )
+        )
+
+    def merged(self, other: Hierarchy) -> Hierarchy:
+        """This hierarchy with *other*'s units added; *other* wins where keys collide.
+
+        Where *other* only names a unit by its key (a parent in a mapping), the name,
+        level, kind, aliases and segments come from this hierarchy; the parent is
+        *other*'s.
+        """
+        nodes = []
+        for given in other.nodes:
+            node, base = given, self._by_key.get(given.key)
+            if base is not None:
+                node = attrs.evolve(
+                    given,
+                    name=base.name if node.name == node.key else node.name,
+                    level=node.level or base.level,
+                    kind=node.kind or base.kind,
+                    aliases=node.aliases or base.aliases,
+                    segments=node.segments or base.segments,
+                    locality=base.locality if node.locality == node.key else node.locality,
+                    origin=base.origin,
+                )
+            nodes.append(node)
+        keys = {node.key for node in other.nodes}
+        return Hierarchy(nodes=(*nodes, *(n for n in self.nodes if n.key not in keys)))
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._by_key
+
+    def __iter__(self) -> Iterator[Node]:
+        return iter(self._by_key.values())
+
+    def __len__(self) -> int:
+        return len(self._by_key)
+
+    def node(self, key: str) -> Node:
+        """The unit with *key*; raises `UnknownKeyError` if there is none."""
+        try:
+            return self._by_key[key]
+        except KeyError:
+            raise UnknownKeyError("unit", key, list(self._by_key)) from None
+
+    def ancestors(self, key: str) -> tuple[str, ...]:
+        """Keys of the enclosing units of *key*, nearest first."""
+        out: list[str] = []
+        node = self._by_key.get(key)
+        while node is not None and node.parent is not None:
+            if node.parent in out or node.parent == key:
+                raise ModelValueError(f"the hierarchy has a cycle through {node.parent!r}")
+            out.append(node.parent)
+            node = self._by_key.get(node.parent)
+        return tuple(out)
+
+    def lookup(self, name: str) -> tuple[Node, ...]:
+        """Every unit *name* could mean: one for a match, several if ambiguous, none if unknown.
+
+        Matches a key exactly, else a name or alias in canonical form (case, diacritics,
+        NFC/NFD, "UBND"/"Ủy ban nhân dân", "TP"/"thành phố" do not matter), else the name
+        without its type word ("Mai Sơn" for "Huyện Mai Sơn"), else a type word that only
+        one locality has ("thành phố" when the plan has one city). Localities come before
+        agencies, agencies before annex reporting units.
+        """
+        text = nfc(name).strip()
+        if text in self._by_key:
+            return (self._by_key[text],)
+        key = canonical_name(text)
+        for index in self._names:
+            hits = index.get(key)
+            if hits:
+                return tuple(hits)
+        return ()
+
+
+def _name_index(nodes: Iterable[Node]) -> list[dict[str, list[Node]]]:
+    """Name → units indexes, searched in order: full names, names without type, types."""
+    full: dict[Origin, dict[str, list[Node]]] = {tier: {} for tier in _TIERS}
+    bare: dict[str, list[Node]] = {}
+    by_kind: dict[str, list[Node]] = {}
+
+    def add(index: dict[str, list[Node]], key: str, node: Node) -> None:
+        hits = index.setdefault(key, [])
+        if node not in hits:
+            hits.append(node)
+
+    for node in nodes:
+        for name in node.names:
+            key = canonical_name(name)
+            add(full[node.origin], key, node)
+            rest = _without_kind(key)
+            if node.origin == "locality" and rest:
+                add(bare, rest, node)
+        if node.origin == "locality" and node.kind:
+            add(by_kind, canonical_name(node.kind), node)
+    # A type word alone names a unit only when one unit has that type ("thành phố").
+    kinds = {k: v for k, v in by_kind.items() if len(v) == 1}
+    return [full["locality"], bare, kinds, full["agency"], full["annex"]]

@@ -1,0 +1,600 @@
+"""Reading observations: CSV shapes, header names, and every check with its line.
+
+`Checker` checks columns against a plan and collects each problem with its source, line,
+column and value; `assemble` runs every check and returns the store's fields, or raises
+one `ObservationDataError` listing everything found.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import numbers
+import re
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal, final
+
+import attrs
+
+from ._hierarchy import Hierarchy
+from ._text import fold, nfc
+from .errors import ObservationDataError, ObservationProblem, PeriodIdError
+from .indicator import Unit
+from .plan import Plan
+from .reporting import ReportingPeriod
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+__all__ = [
+    "DIMENSIONS",
+    "Checker",
+    "Coded",
+    "Duplicates",
+    "assemble",
+    "column_of",
+    "connected_value",
+    "count_value",
+    "period_of",
+    "problem",
+    "read_csv",
+]
+
+Duplicates = Literal["error", "sum"]
+"""What to do with two rows for the same indicator, unit, period and service."""
+
+INT64_MAX = 2**63 - 1
+DIMENSIONS = ("indicator", "unit", "period", "service")
+
+# Header spellings, folded. The Vietnamese ones are the annex table's own headers.
+_HEADERS: dict[str, tuple[str, ...]] = {
+    "indicator": ("indicator", "Chỉ tiêu", "Mã chỉ tiêu"),
+    "unit": ("unit", "Đơn vị báo cáo", "Đơn vị"),
+    "period": ("period", "Kỳ báo cáo", "Kỳ"),
+    "numerator": ("numerator", "Trực tuyến", "Tử số"),
+    "denominator": ("denominator", "Tổng số hồ sơ tiếp nhận", "Mẫu số"),
+    "service": ("service", "STT", "Dịch vụ"),
+    "service_name": ("service_name", "Tên thủ tục hành chính"),
+    "connected": (
+        "connected",
+        "Kết nối với cổng dịch vụ công quốc gia (tích x)",
+        "Kết nối với cổng dịch vụ công quốc gia",
+        "Kết nối",
+    ),
+    "ignored": ("Tỉ lệ", "Tỷ lệ", "ratio", "percent", "GHI CHÚ", "note"),
+}
+_COLUMN_OF = {fold(name): column for column, names in _HEADERS.items() for name in names}
+
+
+def column_of(header: str) -> str | None:
+    """The column a header names ("Trực tuyến" → "numerator"), or None if none.
+
+    >>> column_of("Tổng số hồ sơ tiếp nhận"), column_of("TỈ LỆ"), column_of("colour")
+    ('denominator', 'ignored', None)
+    """
+    return _COLUMN_OF.get(fold(header))
+
+
+_YES = {"x", "yes", "y", "true", "1", "co", "da ket noi"}
+_NO = {"", "no", "n", "false", "0", "khong", "chua ket noi"}
+
+
+@final
+@attrs.frozen
+class Coded:
+    """A column given as integer codes into labels (pandas categoricals map onto this).
+
+    >>> Coded([0, 1, 0], ["202401", "202402"]).labels
+    ('202401', '202402')
+    """
+
+    codes: Any = attrs.field()
+    labels: tuple[str, ...] = attrs.field(converter=tuple)
+
+
+# --- CSV ---------------------------------------------------------------------------------
+
+
+def read_csv(
+    text: str, source: str
+) -> tuple[dict[str, str], dict[str, list[str]], list[int], list[ObservationProblem]]:
+    """Columns of cell strings, the line each row starts on, and header problems."""
+    reader = csv.reader(text.splitlines(keepends=True))
+    problems: list[ObservationProblem] = []
+    try:
+        names = next(reader)
+    except StopIteration:
+        names = []
+    header: dict[str, str] = {}
+    index: dict[str, int] = {}
+    for i, name in enumerate(names):
+        column = column_of(name)
+        if column is None:
+            problems.append(problem(source, 1, name, name, "unknown column"))
+        elif column in index and column != "ignored":
+            problems.append(problem(source, 1, name, name, f"second {column} column"))
+        elif column != "ignored":
+            index[column], header[column] = i, name
+    # The annex template's headings and unreported services have no counts: not data. Its
+    # numbers restart in each section ("1" is in sections I and II), so a heading row
+    # ("II") names the section of the numbers below it.
+    annex = fold(header.get("denominator", "")) == "tong so ho so tiep nhan"
+    columns: dict[str, list[str]] = {column: [] for column in index}
+    lines: list[int] = []
+    section = ""
+    start = reader.line_num + 1
+    for row in reader:
+        cells = {column: row[i].strip() if i < len(row) else "" for column, i in index.items()}
+        number = cells.get("service", "")
+        if annex and _ROMAN.fullmatch(number):
+            section = number
+        if annex and section and number and not _ROMAN.match(number.split(".")[0]):
+            cells["service"] = f"{section}.{number}"
+        if any(row) and not (annex and not cells.get("numerator") and not cells.get("denominator")):
+            lines.append(start)
+            for column, value in cells.items():
+                columns[column].append(value)
+        start = reader.line_num + 1
+    if "service_name" in columns:
+        names_ = columns.pop("service_name")
+        name_header = header.pop("service_name")
+        if "service" not in columns:
+            columns["service"], header["service"] = names_, name_header
+        else:
+            columns["service"] = [s or n for s, n in zip(columns["service"], names_, strict=True)]
+    return header, columns, lines, problems
+
+
+# --- assembling and checking ------------------------------------------------------------
+
+
+def assemble(
+    check: Checker,
+    columns: Mapping[str, Any],
+    defaults: Mapping[str, str | None],
+    duplicates: Duplicates,
+) -> dict[str, Any]:
+    """Check *columns*; the store's fields, or every problem found raised at once."""
+    if duplicates not in ("error", "sum"):
+        check.add(None, "", duplicates, "duplicates must be 'error' or 'sum'")
+    for required in ("unit", "numerator", "denominator"):
+        if required not in columns:
+            check.missing_column(required)
+    if "indicator" not in columns and "service" not in columns and not defaults.get("indicator"):
+        check.missing_column("indicator")
+    if "period" not in columns and not defaults.get("period"):
+        check.missing_column("period")
+    check.raise_problems()
+    check.size = _row_count(columns)
+    # The columns the store keeps are made first; the checks' temporary arrays after them
+    # are then returned to the system when freed, and a store holds little more than
+    # its columns.
+    check.numerator = check.counts("numerator", columns["numerator"])
+    check.denominator = check.counts("denominator", columns["denominator"])
+    check.connected = check.flags(columns.get("connected"))
+    for d in DIMENSIONS:
+        check.codes[d], check.tables[d] = check.dimension(
+            d, columns.get(d, ""), defaults.get(d) or ""
+        )
+    check.raise_problems()
+    check.shares()  # before any duplicates are added up: each row is a share
+    check.unique(sum_duplicates=duplicates == "sum")
+    check.raise_problems()
+    return check.store()
+
+
+def _row_count(columns: Mapping[str, Any]) -> int:
+    for column in columns.values():
+        if isinstance(column, Coded):
+            return len(column.codes)
+        if not isinstance(column, str):
+            return len(column)
+    return 0
+
+
+def problem(
+    source: str, line: int | None, column: str, value: object, message: str
+) -> ObservationProblem:
+    return ObservationProblem(source=source, line=line, column=column, value=value, message=message)
+
+
+class Checker:
+    """Checks columns against a plan, collecting every problem with its line."""
+
+    def __init__(  # noqa: PLR0917  # four callers, all in observations.py
+        self,
+        source: str,
+        plan: Plan,
+        hierarchy: Hierarchy | None,
+        header: Mapping[str, str],
+        lines: Sequence[int] | None,
+        problems: list[ObservationProblem],
+    ) -> None:
+        self.source, self.plan = source, plan
+        self.units = Hierarchy.from_plan(plan)
+        if hierarchy is not None:
+            self.units = self.units.merged(hierarchy)
+        self.header, self.lines, self.problems = header, lines, problems
+        self.size = 0
+        self.codes: dict[str, NDArray[Any]] = {}
+        self.tables: dict[str, tuple[str, ...]] = {}
+        self.numerator: NDArray[np.int64]
+        self.denominator: NDArray[np.int64]
+        self.connected: NDArray[np.int8]
+
+    def line(self, row: int) -> int:
+        return row + 1 if self.lines is None else self.lines[row]
+
+    def add(self, row: int | None, column: str, value: object, message: str) -> None:
+        line = None if row is None else self.line(row)
+        self.problems.append(
+            problem(self.source, line, self.header.get(column, column), value, message)
+        )
+
+    def raise_problems(self) -> None:
+        if self.problems:
+            raise ObservationDataError(self.source, self.problems)
+
+    def missing_column(self, column: str) -> None:
+        names = ", ".join(repr(n) for n in _HEADERS[column][:3])
+        message = f"no {column} column (write one of {names})"
+        self.problems.append(problem(self.source, 1 if self.lines else None, "", None, message))
+
+    # Labels: indicator IDs, unit names, period IDs, services.
+
+    def dimension(
+        self, dimension: str, column: object, default: str
+    ) -> tuple[NDArray[Any], tuple[str, ...]]:
+        """Per-row codes into a table of resolved labels; unresolved labels are problems."""
+        import numpy as np
+
+        if isinstance(column, Coded):
+            codes = np.asarray(column.codes)
+            if codes.dtype.kind not in "iu":
+                codes = codes.astype(np.int64)
+            raw = [nfc(str(label)).strip() or default for label in column.labels] or [default]
+            if codes.size and (int(codes.min()) < 0 or int(codes.max()) >= len(raw)):
+                bad = (codes < 0) | (codes >= len(raw))
+                for row in np.flatnonzero(bad)[:1000].tolist():
+                    self.add(row, dimension, int(codes[row]), "code outside the label table")
+                codes = np.where(bad, 0, codes)
+        elif isinstance(column, str):
+            codes = np.zeros(self.size, dtype=np.uint8)
+            raw = [nfc(column).strip() or default]
+        else:
+            index: dict[str, int] = {}
+            values: list[int] = []
+            for row, value in enumerate(_values(column)):
+                text = ""
+                if isinstance(value, str):
+                    text = nfc(value).strip()
+                elif isinstance(value, numbers.Integral) and not isinstance(value, bool):
+                    text = str(int(value))  # a period written as a number: 202401
+                elif value is not None and not (isinstance(value, float) and math.isnan(value)):
+                    self.add(row, dimension, value, "expected text")
+                values.append(index.setdefault(text or default, len(index)))
+            codes = np.asarray(values, dtype=np.int64)
+            raw = list(index) or [default]
+        table: dict[str, int] = {}
+        remap = np.zeros(len(raw), dtype=np.int64)
+        for code, label in enumerate(raw):
+            result = self._resolve(dimension, label)
+            if isinstance(result, str):
+                remap[code] = table.setdefault(result, len(table))
+                continue
+            rows = np.flatnonzero(codes == code)
+            if rows.size:
+                self._labelproblem(dimension, label, result[0], rows)
+        dtype = _code_type(len(table))
+        if np.array_equal(remap, np.arange(len(raw))):  # labels already distinct: no lookup
+            return codes.astype(dtype), tuple(table)
+        return remap.astype(dtype)[codes], tuple(table)
+
+    def _labelproblem(
+        self, dimension: str, label: str, message: str, rows: NDArray[np.intp]
+    ) -> None:
+        more = rows.size - 1
+        if more:
+            shown = ", ".join(str(self.line(r)) for r in rows[1:6].tolist())
+            message += f"; also on line{'s' if more > 1 else ''} {shown}"
+            message += f" and {more - 5} more" if more > 5 else ""
+        self.add(int(rows[0]), dimension, label, message)
+
+    def _resolve(self, dimension: str, label: str) -> str | tuple[str]:
+        """The stored label for *label*, or a one-tuple holding the problem's message."""
+        if dimension == "indicator":
+            return self._indicator(label)
+        if dimension == "service":
+            return self._service(label)
+        if not label:
+            return (f"missing {dimension}",)
+        if dimension == "period":
+            period = period_of(label)
+            return period.id if isinstance(period, ReportingPeriod) else (period,)
+        nodes = self.units.lookup(label)
+        if len(nodes) == 1:
+            return nodes[0].key
+        if nodes:
+            return (
+                "ambiguous unit; it matches " + "; ".join(f"{n.name} ({n.key})" for n in nodes),
+            )
+        return (f"no unit of plan {self.plan.id!r} has this name",)
+
+    def _indicator(self, label: str) -> str | tuple[str]:
+        if not label:
+            return ""
+        by_id = {i.id: i for i in self.plan.indicators}
+        found = by_id.get(label) or next(
+            (i for i in self.plan.indicators if fold(i.id) == fold(label)), None
+        )
+        if found is None:
+            known = ", ".join(by_id) or "none"
+            return (f"no indicator with this ID in plan {self.plan.id!r} (known: {known})",)
+        if found.qualitative:
+            return ("a qualitative indicator has no counts",)
+        return found.id
+
+    def _service(self, label: str) -> str | tuple[str]:
+        """The annex service "I.1" / "II.13.1" that *label* names (by number or name)."""
+        if not label or self.plan.annex is None:
+            return label
+        section, _, number = label.replace(",", ".").rstrip(".").partition(".")
+        if not _ROMAN.fullmatch(section):
+            section, number = "", label.replace(",", ".").rstrip(".")
+        found = {
+            f"{sec.number}.{service.number}"
+            for sec, service in self.plan.annex.leaves()
+            if (not section or sec.number == section)
+            and (
+                number in (service.number, service.number_text) or fold(label) == fold(service.name)
+            )
+        }
+        if len(found) == 1:
+            return found.pop()
+        if found:
+            return (f"ambiguous service; write one of {', '.join(sorted(found))}",)
+        return ("no service of the plan's annex has this number or name",)
+
+    # Counts and flags.
+
+    def counts(self, column: str, values: Any) -> NDArray[np.int64]:
+        """int64 counts; a negative, fractional, missing or too large value is a problem."""
+        import numpy as np
+
+        if isinstance(values, np.ndarray) and values.dtype.kind in "iu":
+            for row in np.flatnonzero(values < 0)[:1000].tolist():
+                self.add(row, column, int(values[row]), "negative count")
+            too_large = np.flatnonzero(values > INT64_MAX) if values.dtype.kind == "u" else ()
+            for row in list(too_large)[:1000]:
+                self.add(
+                    int(row),
+                    column,
+                    int(values[row]),
+                    f"beyond the int64 range (at most {INT64_MAX})",
+                )
+            return values.astype(np.int64)  # a copy: the store's columns are its own
+        out = np.zeros(self.size, dtype=np.int64)
+        for row, value in enumerate(_values(values)):
+            number = count_value(value)
+            if isinstance(number, str):
+                self.add(row, column, value, number)
+            else:
+                out[row] = number
+        return out
+
+    def flags(self, values: Any) -> NDArray[np.int8]:
+        import numpy as np
+
+        out = np.full(self.size, -1, dtype=np.int8)
+        for row, value in enumerate(_values(values) if values is not None else ()):
+            flag = connected_value(value)
+            if isinstance(flag, str):
+                self.add(row, "connected", value, flag)
+            else:
+                out[row] = flag
+        return out
+
+    def shares(self) -> None:
+        """A share cannot pass 100%; a row needs an indicator or a service."""
+        import numpy as np
+
+        codes, tables = self.codes, self.tables
+        units = {i.id: i.unit for i in self.plan.indicators}
+        share = np.array([units.get(i, Unit.PERCENT) is Unit.PERCENT for i in tables["indicator"]])
+        over = share[codes["indicator"]] & (self.numerator > self.denominator)
+        for row in np.flatnonzero(over)[:1000].tolist():
+            self.add(
+                row,
+                "numerator",
+                int(self.numerator[row]),
+                f"numerator exceeds the denominator {int(self.denominator[row])} "
+                "(a share cannot pass 100%)",
+            )
+        no_indicator = np.array([not i for i in tables["indicator"]])[codes["indicator"]]
+        no_service = np.array([not s for s in tables["service"]])[codes["service"]]
+        for row in np.flatnonzero(no_indicator & no_service)[:1000].tolist():
+            self.add(row, "indicator", "", "missing indicator (needed when there is no service)")
+
+    def unique(self, *, sum_duplicates: bool) -> None:
+        """Rows unique per (indicator, unit, period, service): an error, or summed."""
+        import numpy as np
+
+        key = np.zeros(self.size, dtype=np.int64)
+        for d in DIMENSIONS:
+            key *= len(self.tables[d])
+            key += self.codes[d]
+        space = math.prod(len(self.tables[d]) for d in DIMENSIONS)
+        if space <= max(4 * self.size, 2**20):  # dense keys: mark each one seen
+            seen = np.zeros(space, dtype=bool)
+            seen[key] = True
+            if int(np.count_nonzero(seen)) == self.size:
+                return
+        elif np.unique(key).size == self.size:
+            return
+        order = np.argsort(key, kind="stable")
+        sorted_key = key[order]
+        first = np.flatnonzero(np.r_[True, sorted_key[1:] != sorted_key[:-1]])
+        if not sum_duplicates:
+            group_start = np.repeat(first, np.diff(np.r_[first, self.size]))
+            for i in np.flatnonzero(group_start != np.arange(self.size)).tolist():
+                row, original = int(order[i]), int(order[group_start[i]])
+                self.add(
+                    row,
+                    "unit",
+                    self._describe(row),
+                    f"duplicate of line {self.line(original)} (same indicator, unit, "
+                    "period and service); pass duplicates='sum' to add them up",
+                )
+            return
+        sums = []
+        for counts, column in ((self.numerator, "numerator"), (self.denominator, "denominator")):
+            total = np.add.reduceat(counts[order].astype(object), first)  # exact Python ints
+            for g in np.flatnonzero(total > INT64_MAX)[:1000].tolist():
+                self.add(
+                    int(order[first[g]]),
+                    column,
+                    total[g],
+                    f"the duplicates add up beyond the int64 range (at most {INT64_MAX})",
+                )
+            sums.append(np.where(total > INT64_MAX, 0, total).astype(np.int64))
+        flags = self.connected[order]
+        given_max = np.maximum.reduceat(flags, first)
+        given_min = np.minimum.reduceat(np.where(flags < 0, 2, flags), first)
+        for g in np.flatnonzero((given_min == 0) & (given_max == 1)).tolist():
+            row = int(order[first[g]])
+            self.add(
+                row,
+                "connected",
+                self._describe(row),
+                "duplicates disagree on whether the service is connected",
+            )
+        rows = order[first]
+        self.codes = {d: c[rows] for d, c in self.codes.items()}
+        self.numerator, self.denominator = sums
+        self.connected = given_max
+
+    def _describe(self, row: int) -> str:
+        labels = (self.tables[d][int(self.codes[d][row])] for d in DIMENSIONS)
+        return "/".join(label for label in labels if label)
+
+    def store(self) -> dict[str, Any]:
+        """The `Observations` fields."""
+        import numpy as np
+
+        tables = self.tables
+        return {
+            "source": self.source,
+            "plan_id": self.plan.id,
+            "hierarchy": self.units,
+            "indicators": tables["indicator"],
+            "units": tables["unit"],
+            "periods": tables["period"],
+            "services": tables["service"],
+            "indicator_codes": _frozen(self.codes["indicator"]),
+            "unit_codes": _frozen(self.codes["unit"]),
+            "period_codes": _frozen(self.codes["period"]),
+            "service_codes": _frozen(self.codes["service"]),
+            "numerator": _frozen(np.ascontiguousarray(self.numerator, dtype=np.int64)),
+            "denominator": _frozen(np.ascontiguousarray(self.denominator, dtype=np.int64)),
+            "connected": _frozen(np.ascontiguousarray(self.connected, dtype=np.int8)),
+            "numerator_total": _total(self.numerator),
+            "denominator_total": _total(self.denominator),
+        }
+
+
+def _total(counts: NDArray[np.int64]) -> int:
+    """The exact sum of non-negative int64 counts (in int64 chunks that cannot overflow)."""
+    if not counts.size:
+        return 0
+    chunk = max(1, INT64_MAX // max(int(counts.max()), 1))
+    return sum(int(counts[i : i + chunk].sum()) for i in range(0, counts.size, chunk))
+
+
+def _values(column: Any) -> list[Any]:
+    """A column's values as Python objects (numpy arrays and Series convert at C speed)."""
+    if hasattr(column, "tolist"):
+        return column.tolist()  # type: ignore[no-any-return]
+    return list(column)
+
+
+def _code_type(size: int) -> type[np.unsignedinteger[Any]]:
+    """The smallest unsigned type that numbers *size* labels."""
+    import numpy as np
+
+    return np.uint8 if size <= 2**8 else np.uint16 if size <= 2**16 else np.uint32
+
+
+def _frozen(array: NDArray[Any]) -> NDArray[Any]:
+    array.setflags(write=False)
+    return array
+
+
+def count_value(value: object) -> int | str:
+    """A count from a cell or a Python value, or the message saying why it is not one.
+
+    >>> count_value("12"), count_value("1.5"), count_value("-3"), count_value("")
+    (12, 'not a whole number', 'negative count', 'missing count')
+    """
+    if value is None:
+        return "missing count"
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return "missing count"
+        if _DIGITS.fullmatch(text):
+            number = int(text)
+        elif _DIGITS.fullmatch(text.removeprefix("-")):
+            return "negative count"
+        elif _DECIMAL.fullmatch(text):
+            return "not a whole number"
+        else:
+            return "not a count (digits only, no thousands separators)"
+    elif isinstance(value, bool):
+        return "not a count (a boolean)"
+    elif isinstance(value, numbers.Integral):
+        number = int(value)
+    elif isinstance(value, float):
+        if math.isnan(value):
+            return "missing count"
+        if not value.is_integer() or abs(value) >= 2**53:
+            return "not a whole number"
+        number = int(value)
+    else:
+        return f"not a count ({type(value).__name__})"
+    if number < 0:
+        return "negative count"
+    if number > INT64_MAX:
+        return f"beyond the int64 range (at most {INT64_MAX})"
+    return number
+
+
+def connected_value(value: object) -> int | str:
+    """1 connected, 0 not, -1 not given, or the message saying why *value* is none of these.
+
+    >>> connected_value("x"), connected_value(""), connected_value("Có")
+    (1, 0, 1)
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return -1
+    if isinstance(value, numbers.Integral) and int(value) in (-1, 0, 1):
+        return int(value)  # True/False, or the stored form: 1, 0, -1 (not given)
+    key = fold(str(value))
+    if key in _YES:
+        return 1
+    if key in _NO:
+        return 0
+    return "not yes/no (x, yes, có / blank, no, không)"
+
+
+def period_of(text: str) -> ReportingPeriod | str:
+    """The reporting period an ID names, or the message saying why it names none."""
+    try:
+        return ReportingPeriod.from_id(text)
+    except PeriodIdError as exc:
+        return str(exc)
+
+
+_DIGITS = re.compile(r"[0-9]+")
+_ROMAN = re.compile(r"[IVXLC]+")
+_DECIMAL = re.compile(r"-?[0-9]*[.,][0-9]+")

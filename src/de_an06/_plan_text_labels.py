@@ -1,0 +1,117 @@
+"""Role and deadline labels of a plan text: "- Cơ quan chủ trì:", "Thời gian hoàn thành:".
+
+Private to the importer. A label is matched on folded text, so "Cơ quan chủ tri" and
+"Thời gian hòan thành" (typos in diacritics) are exact matches; other typos within a small
+edit distance ("Co quan phoi hp") match inexactly, and the importer warns about the reading.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from typing import Final, final
+
+import attrs
+
+from ._text import fold
+
+__all__ = ["Label", "LabelMatch", "match_label"]
+
+
+class Label(enum.Enum):
+    """What a label line gives: one or more roles, or the deadline."""
+
+    LEAD = ("lead",)
+    COORDINATE = ("coordinate",)
+    IMPLEMENT = ("implement",)
+    ADVISE = ("advise",)
+    MONITOR = ("monitor",)
+    ADVISE_IMPLEMENT = ("advise", "implement")
+    DEADLINE = ()
+
+
+# Folded, punctuation-free labels plans write (decisions.md: "Cơ quan thực hiện" is
+# implement; "Cơ quan tham mưu, thực hiện" is advise and implement).
+_LABELS: Final[dict[str, Label]] = {
+    "co quan chu tri": Label.LEAD,
+    "don vi chu tri": Label.LEAD,
+    "co quan don vi chu tri": Label.LEAD,
+    "chu tri": Label.LEAD,
+    "co quan chu tri thuc hien": Label.LEAD,
+    "co quan phoi hop": Label.COORDINATE,
+    "don vi phoi hop": Label.COORDINATE,
+    "co quan don vi phoi hop": Label.COORDINATE,
+    "phoi hop": Label.COORDINATE,
+    "co quan phoi hop thuc hien": Label.COORDINATE,
+    "co quan thuc hien": Label.IMPLEMENT,
+    "don vi thuc hien": Label.IMPLEMENT,
+    "co quan don vi thuc hien": Label.IMPLEMENT,
+    "co quan tham muu": Label.ADVISE,
+    "don vi tham muu": Label.ADVISE,
+    "co quan tham muu thuc hien": Label.ADVISE_IMPLEMENT,
+    "co quan theo doi don doc": Label.MONITOR,
+    "co quan theo doi": Label.MONITOR,
+    "co quan don doc": Label.MONITOR,
+    "thoi gian hoan thanh": Label.DEADLINE,
+    "thoi gian thuc hien": Label.DEADLINE,
+    "thoi han hoan thanh": Label.DEADLINE,
+    "thoi han thuc hien": Label.DEADLINE,
+    "thoi han": Label.DEADLINE,
+    "thoi gian": Label.DEADLINE,
+    "tien do thuc hien": Label.DEADLINE,
+    "tien do hoan thanh": Label.DEADLINE,
+}
+_LABEL_LINE = re.compile(r"^(?:[-–—•+*▪●◦]\s*)?(?P<label>[^:：]{2,48}?)\s*[:：]\s*(?P<rest>.*)$")
+
+
+@final
+@attrs.frozen
+class LabelMatch:
+    """A label line: the label as written, what it gives, the text after the colon."""
+
+    label: str
+    kind: Label
+    rest: str
+    exact: bool
+    canonical: str
+
+
+def _label_key(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", fold(text)))
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance of *a* and *b*, or ``limit + 1`` once it exceeds *limit*."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i]
+        for j, cb in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def match_label(text: str) -> LabelMatch | None:
+    """The role or deadline label *text* starts with, matched on folded text.
+
+    Folding makes "Cơ quan chủ tri" and "Thời gian hòan thành" exact matches; other
+    typos within a small edit distance ("Co quan phoi hp") match inexactly, and the
+    importer warns about the reading.
+    """
+    match = _LABEL_LINE.match(text)
+    if match is None:
+        return None
+    key = _label_key(match["label"])
+    if not key or len(key.split()) > 7:
+        return None
+    if key in _LABELS:
+        return LabelMatch(match["label"].strip(), _LABELS[key], match["rest"], True, key)
+    limit = 1 if len(key) < 12 else 2
+    best = min(_LABELS, key=lambda known: _distance(key, known, limit))
+    if _distance(key, best, limit) <= limit and len(best) >= 9:
+        return LabelMatch(match["label"].strip(), _LABELS[best], match["rest"], False, best)
+    return None

@@ -1,0 +1,438 @@
+"""How far each target is achieved: exact ratios, the target that applies, the shortfall.
+
+`evaluate` turns observed counts into one `Achievement` per indicator × unit × period.
+Everything is exact (`fractions.Fraction`); rounding happens only in `format_percent`,
+whose rule is named (half-up by default: 91.705% → "91.71%").
+
+* **Target**: the unit's own locality override, else its administrative level's, else its
+  segment's, else the indicator's default; `Achievement.target_scope` says which (None
+  for the default). An agency takes the targets of its locality.
+* **No data**: a zero denominator is "no data" — never 0%, never an exception.
+* **Shortfall**: the fewest extra numerator units (denominator fixed) that meet the
+  target — for "trên 80%" strictly above, for "duy trì" at least the target and the
+  baseline; for ``<``/``<=`` the reduction needed; for ``=`` the distance to the exact
+  count. Never negative; 0 when met; None with no data, no target, or when no whole count
+  can meet it (more than 100% of the denominator, an ``=`` between two counts).
+* **Periods**: with neither *period* nor *as_of*, each reported period stands alone.
+  With *period* ("2024S1"), the reports whose windows lie inside it combine; with *as_of*,
+  the reports of that year whose windows ended by that day combine (year to date).
+  Flows (`Measure.FLOW`, e.g. dossiers) are summed; stocks (`Measure.STOCK`, e.g.
+  activated accounts) take each unit's latest period. Overlapping flow reports for one
+  unit ("202401" and "2024Q1") would count twice and are an error.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any, Literal, final
+
+import attrs
+
+from ._columns import unit_counts
+from ._converter import fraction_text
+from ._text import fold
+from .agency import Level
+from .errors import ModelValueError, ObservationDataError, ObservationProblem
+from .indicator import Aggregation, Comparator, Indicator, Scope, ScopeKind, Target, Unit
+from .plan import Plan
+from .reporting import ReportingPeriod
+
+if TYPE_CHECKING:
+    from ._hierarchy import Node
+    from .observations import Observations
+
+__all__ = [
+    "Achievement",
+    "Rounding",
+    "Status",
+    "achievement_record",
+    "applicable_target",
+    "check_plan",
+    "evaluate",
+    "format_decimal",
+    "format_percent",
+    "result_order",
+    "shortfall",
+]
+
+Rounding = Literal["half-up", "half-even", "down"]
+"""Rounding rules for display: half away from zero, half to even, toward zero."""
+
+
+class Status(enum.Enum):
+    """Whether a target is met. ``NO_TARGET``: the plan sets none for this unit (a state)."""
+
+    MET = "met"
+    NOT_MET = "not_met"
+    NO_DATA = "no_data"
+    NO_TARGET = "no_target"
+
+
+@final
+@attrs.frozen(kw_only=True)
+class Achievement:
+    """One indicator's result for one unit and period, with the target that applies.
+
+    ``numerator``/``denominator`` are the counts as counted (pooled sums for a roll-up;
+    units meeting / units with data for a share-of-units roll-up).
+
+    >>> a = Achievement(indicator="II.5.b", unit="tp-son-la", unit_name="Thành phố Sơn La",
+    ...                 period="2024", numerator=79, denominator=100,
+    ...                 target=Target(comparator=Comparator.GT, value=Fraction(80)))
+    >>> a.status.value, a.shortfall, a.ratio_text
+    ('not_met', 2, '79/100')
+
+    Attributes:
+        indicator: the indicator's ID.
+        unit: the unit's key; unit_name its name.
+        period: the period the result covers (a period ID).
+        through: the latest reporting period whose counts are included.
+        service: the annex service, for a per-service result.
+        numerator, denominator: the counts.
+        measure_unit: the unit of the indicator's values (percent or count).
+        method: how a roll-up combined units; None for a unit's own counts.
+        mean: the unweighted mean of unit ratios, for ``Aggregation.MEAN``.
+        units, units_with_data: units combined, and how many of them had data.
+        units_kind: what the units combined are, when they are all of one kind ("huyện").
+        target: the target that applies; target_scope where it comes from (None: the
+            indicator's default); baseline the value a "maintain" target must keep.
+    """
+
+    indicator: str
+    unit: str
+    unit_name: str = ""
+    period: str
+    through: str | None = None
+    service: str = ""
+    numerator: int
+    denominator: int
+    measure_unit: Unit = Unit.PERCENT
+    method: Aggregation | None = None
+    mean: Fraction | None = None
+    units: int = 1
+    units_with_data: int = 1
+    units_kind: str = ""
+    target: Target | None = None
+    target_scope: Scope | None = None
+    baseline: Fraction | None = None
+
+    @property
+    def ratio(self) -> Fraction | None:
+        """numerator/denominator exactly (the mean for a mean roll-up); None: no data."""
+        if self.method is Aggregation.MEAN:
+            return self.mean
+        return Fraction(self.numerator, self.denominator) if self.denominator else None
+
+    @property
+    def value(self) -> Fraction | None:
+        """The achieved value in the indicator's unit (91.71 for 91.71%); None: no data."""
+        if self.measure_unit is Unit.COUNT and self.method is None:
+            return Fraction(self.numerator)
+        ratio = self.ratio
+        return None if ratio is None else ratio * 100
+
+    @property
+    def ratio_text(self) -> str:
+        """The counts as counted, not reduced ("50/100"), "12/12 huyện" for a share of units.
+
+        The exact mean for a mean of ratios.
+        """
+        if self.method is Aggregation.MEAN:
+            return "" if self.mean is None else str(self.mean)
+        if self.method is Aggregation.SHARE_MET and self.units_kind:
+            return f"{self.numerator}/{self.denominator} {self.units_kind}"
+        return f"{self.numerator}/{self.denominator}"
+
+    @property
+    def threshold(self) -> Fraction | None:
+        """The value to compare with: the target's, raised to the baseline for "maintain"."""
+        if self.target is None:
+            return None
+        if self.target.comparator is Comparator.MAINTAIN and self.baseline is not None:
+            return max(self.target.value, self.baseline)
+        return self.target.value
+
+    @property
+    def status(self) -> Status:
+        """Met, not met, no data (zero denominator), or no target."""
+        value = self.value
+        if value is None:
+            return Status.NO_DATA
+        if self.target is None:
+            return Status.NO_TARGET
+        return Status.MET if self.target.met_by(value, self.baseline) else Status.NOT_MET
+
+    @property
+    def margin(self) -> Fraction | None:
+        """Achieved minus threshold, in the indicator's unit (percentage points)."""
+        value, threshold = self.value, self.threshold
+        return None if value is None or threshold is None else value - threshold
+
+    @property
+    def shortfall(self) -> int | None:
+        """The change in the numerator that meets the target (see the module docstring)."""
+        if self.target is None or self.method is Aggregation.MEAN:
+            return None
+        unit = Unit.PERCENT if self.method is not None else self.measure_unit
+        return shortfall(
+            self.numerator, self.denominator, self.target, unit=unit, baseline=self.baseline
+        )
+
+
+def shortfall(
+    numerator: int,
+    denominator: int,
+    target: Target,
+    *,
+    unit: Unit = Unit.PERCENT,
+    baseline: Fraction | None = None,
+) -> int | None:
+    """How many numerator units to add (or, for ``<``/``<=``, remove) to meet *target*.
+
+    The denominator stays fixed. None when there is no data or no whole count meets it.
+
+    >>> gt80 = Target(comparator=Comparator.GT, value=Fraction(80))
+    >>> shortfall(80, 100, gt80), shortfall(81, 100, gt80), shortfall(5, 0, gt80)
+    (1, 0, None)
+    """
+    if unit is Unit.PERCENT and denominator == 0:
+        return None
+    value = target.value
+    if target.comparator is Comparator.MAINTAIN and baseline is not None:
+        value = max(value, baseline)
+    # The target as a count of numerator units: t% of the denominator, or t itself.
+    bound = value * denominator / 100 if unit is Unit.PERCENT else value
+    ceiling = denominator if unit is Unit.PERCENT else None
+    low = -(-bound.numerator // bound.denominator)  # ceil
+    high = bound.numerator // bound.denominator  # floor
+    match target.comparator:
+        case Comparator.GT | Comparator.GE | Comparator.MAINTAIN:
+            need = high + 1 if target.comparator is Comparator.GT else low
+            if numerator >= need:
+                return 0
+            return None if ceiling is not None and need > ceiling else need - numerator
+        case Comparator.LE | Comparator.LT:
+            most = high if target.comparator is Comparator.LE else low - 1
+            if most < 0:
+                return None
+            return max(0, numerator - most)
+        case Comparator.EQ:
+            if bound.denominator != 1 or bound < 0 or (ceiling is not None and bound > ceiling):
+                return None
+            return abs(int(bound) - numerator)
+
+
+def applicable_target(
+    indicator: Indicator, node: Node | None
+) -> tuple[Target | None, Scope | None, Fraction | None]:
+    """The target for *node*: its locality's override, its level's, its segment's, the default.
+
+    Returns (target, scope, baseline); scope is None for the indicator's default target.
+    """
+    if node is not None:
+        checks = (
+            (ScopeKind.LOCALITY, lambda key: key == node.locality),
+            (ScopeKind.LEVEL, lambda key: node.level is not None and _level(key) is node.level),
+            (ScopeKind.SEGMENT, lambda key: key in node.segments),
+        )
+        for kind, applies in checks:
+            for override in indicator.overrides:
+                if override.scope.kind is kind and applies(override.scope.key):
+                    baseline = override.baseline
+                    if baseline is None:
+                        baseline = indicator.baseline
+                    return override.target, override.scope, baseline
+    return indicator.target, None, indicator.baseline
+
+
+_LEVEL_WORDS = {
+    "tinh": Level.PROVINCE,
+    "cap tinh": Level.PROVINCE,
+    "huyen": Level.DISTRICT,
+    "cap huyen": Level.DISTRICT,
+    "xa": Level.COMMUNE,
+    "cap xa": Level.COMMUNE,
+}
+
+
+def _level(key: str) -> Level | None:
+    try:
+        return Level(key)
+    except ValueError:
+        return _LEVEL_WORDS.get(fold(key))
+
+
+# --- formatting ---------------------------------------------------------------------------
+
+
+def format_decimal(
+    value: Fraction,
+    places: int = 2,
+    *,
+    rounding: Rounding = "half-up",
+    locale: Literal["en", "vi"] = "en",
+) -> str:
+    """*value* rounded to *places* decimals by *rounding*, with the locale's separators.
+
+    ``half-up`` rounds halves away from zero (the rule Vietnamese statistics use),
+    ``half-even`` to the even neighbour, ``down`` toward zero.
+
+    >>> format_decimal(Fraction(-12345, 8)), format_decimal(Fraction(12345, 8), locale="vi")
+    ('-1,543.13', '1.543,13')
+    """
+    scaled = abs(value) * 10**places
+    whole, rest = divmod(scaled.numerator, scaled.denominator)
+    if rounding == "half-up":
+        whole += 2 * rest >= scaled.denominator
+    elif rounding == "half-even":
+        twice = 2 * rest
+        whole += twice > scaled.denominator or (twice == scaled.denominator and whole % 2 == 1)
+    elif rounding != "down":
+        raise ModelValueError(f"unknown rounding rule {rounding!r} (half-up, half-even, down)")
+    digits = str(whole).rjust(places + 1, "0")
+    integer, fraction = digits[: len(digits) - places], digits[len(digits) - places :]
+    group, point = (".", ",") if locale == "vi" else (",", ".")
+    integer = f"{int(integer):,}".replace(",", group)
+    sign = "-" if value < 0 and whole else ""
+    return sign + integer + (point + fraction if places else "")
+
+
+def format_percent(
+    ratio: Fraction,
+    places: int = 2,
+    *,
+    rounding: Rounding = "half-up",
+    locale: Literal["en", "vi"] = "en",
+) -> str:
+    """A ratio (1 = 100%) as a percentage: "91.71%", Vietnamese "91,71%".
+
+    >>> format_percent(Fraction(917050, 1000000)), format_percent(Fraction(1, 3), locale="vi")
+    ('91.71%', '33,33%')
+    """
+    return format_decimal(ratio * 100, places, rounding=rounding, locale=locale) + "%"
+
+
+def achievement_record(
+    achievement: Achievement, *, places: int = 2, locale: Literal["en", "vi"] = "en"
+) -> dict[str, Any]:
+    """One achievement as JSON-ready data (the ``evaluate --format json`` keys)."""
+    a = achievement
+    ratio, margin, target = a.ratio, a.margin, a.target
+    return {
+        "indicator": a.indicator,
+        "unit": a.unit,
+        "unit_name": a.unit_name,
+        "period": a.period,
+        "through": a.through,
+        "service": a.service or None,
+        "ratio": a.ratio_text,
+        "percent": None if ratio is None else format_percent(ratio, places, locale=locale),
+        "value": None if a.value is None else fraction_text(a.value),
+        "target": None
+        if target is None
+        else {
+            "comparator": target.comparator.value,
+            "value": fraction_text(target.value),
+            "text": target.text,
+            "scope": "default"
+            if a.target_scope is None
+            else {"kind": a.target_scope.kind.value, "key": a.target_scope.key},
+        },
+        "baseline": None if a.baseline is None else fraction_text(a.baseline),
+        "status": a.status.value,
+        "margin": None if margin is None else format_decimal(margin, places, locale=locale),
+        "margin_exact": None if margin is None else fraction_text(margin),
+        "shortfall": a.shortfall,
+        "method": None if a.method is None else a.method.value,
+        "units": a.units,
+        "units_with_data": a.units_with_data,
+    }
+
+
+# --- evaluating ----------------------------------------------------------------------------
+
+
+def evaluate(
+    plan: Plan,
+    observations: Observations,
+    *,
+    as_of: date | None = None,
+    period: str | None = None,
+) -> tuple[Achievement, ...]:
+    """One `Achievement` per indicator × unit × period, in plan order.
+
+    Rows without an indicator (annex counts) are left to `annex_report`.
+    """
+    check_plan(plan, observations)
+    obs = observations
+    counts = unit_counts(obs, plan.indicators, period=period, as_of=as_of, by_service=False)
+    indicators = {i.id: i for i in plan.indicators}
+    targets: dict[tuple[int, int], tuple[Target | None, Scope | None, Fraction | None]] = {}
+    out = []
+    rows = zip(
+        counts.indicator.tolist(),
+        counts.unit.tolist(),
+        counts.label.tolist(),
+        counts.through.tolist(),
+        counts.numerator.tolist(),
+        counts.denominator.tolist(),
+        strict=True,
+    )
+    for ind, unit, label, through, num, den in rows:
+        if not obs.indicators[ind]:
+            continue
+        indicator = indicators[obs.indicators[ind]]
+        node = obs.hierarchy.node(obs.units[unit])
+        if (ind, unit) not in targets:
+            targets[ind, unit] = applicable_target(indicator, node)
+        target, scope, baseline = targets[ind, unit]
+        out.append(
+            Achievement(
+                indicator=indicator.id,
+                unit=node.key,
+                unit_name=node.name,
+                period=counts.labels[label],
+                through=obs.periods[through],
+                numerator=num,
+                denominator=den,
+                measure_unit=indicator.unit,
+                units_with_data=int(den > 0 or indicator.unit is Unit.COUNT),
+                target=target,
+                target_scope=scope,
+                baseline=baseline,
+            )
+        )
+    return tuple(sorted(out, key=result_order(plan, obs)))
+
+
+def result_order(plan: Plan, observations: Observations) -> Any:
+    """Sort key for results: plan order of indicators, hierarchy order of units, period."""
+    indicator_index = {i.id: n for n, i in enumerate(plan.indicators)}
+    unit_index = {node.key: n for n, node in enumerate(observations.hierarchy)}
+
+    def key(a: Achievement) -> tuple[int, int, str, str, str]:
+        period = ReportingPeriod.from_id(a.period)
+        return (
+            indicator_index.get(a.indicator, len(indicator_index)),
+            unit_index.get(a.unit, len(unit_index)),
+            period.end.isoformat() + period.start.isoformat(),
+            a.service,
+            a.unit,
+        )
+
+    return key
+
+
+def check_plan(plan: Plan, observations: Observations) -> None:
+    """Observations name units and indicators of the plan they were read against."""
+    if observations.plan_id != plan.id:
+        problem = ObservationProblem(
+            source=observations.source,
+            line=None,
+            column="",
+            value=plan.id,
+            message=f"these observations were read against plan {observations.plan_id!r}",
+        )
+        raise ObservationDataError(observations.source, [problem])

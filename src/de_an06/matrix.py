@@ -1,0 +1,502 @@
+"""Who does what: agencies × tasks with their roles, and the questions asked of it.
+
+>>> from de_an06 import load_plan, Role
+>>> matrix = responsibility_matrix(load_plan("son-la-2024"))
+>>> "1.1" in matrix.tasks_for("Các sở, ngành liên quan", Role.LEAD)
+True
+
+Options:
+
+* ``expand=True`` replaces a collective reference ("UBND các huyện, thành phố") by its
+  members. A group whose membership the plan leaves open ("Các sở, ngành liên quan"), or
+  whose members are not listed, keeps a row of its own, flagged: it is never dropped.
+* ``as_of=day`` shows each assignment under the body that holds it on that day, following
+  the province's succession data (`de_an06.succession`): 2024's "Sở Thông tin và Truyền
+  thông" becomes Sở Khoa học và Công nghệ in 2026. Each `Entry` keeps the chain, and
+  whether the successor is unknown or the date of a change uncertain.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+from typing import Any, final
+
+import attrs
+
+from ._export import to_csv, to_markdown, write_xlsx
+from ._text import fold
+from .agency import Agency, AgencyGroup
+from .directory import Directory, agency_directory, plan_items
+from .errors import UnknownKeyError
+from .plan import Plan
+from .succession import Holding, SuccessionMap, Successions, successions_for
+from .task import Mention, Role, Task
+
+__all__ = [
+    "DEFAULT_SOON",
+    "DueStatus",
+    "Entry",
+    "LeadIssue",
+    "ResponsibilityMatrix",
+    "Row",
+    "RowKind",
+    "WorkloadRow",
+    "due_status",
+    "responsibility_matrix",
+]
+
+DEFAULT_SOON = timedelta(days=30)
+"""How far ahead a due date counts as "due soon" unless told otherwise."""
+
+
+class RowKind(enum.Enum):
+    """What a matrix row stands for."""
+
+    AGENCY = "agency"
+    GROUP = "group"
+    OPEN_GROUP = "open_group"
+
+
+class DueStatus(enum.Enum):
+    """A task's deadline as seen on a day (a plan has no completion data).
+
+    ``OVERDUE``: due before the day. ``DUE_SOON``: due on the day or within the horizon.
+    ``LATER``: due after the horizon. ``ONGOING``: no due date, regular work.
+    ``UNDETERMINED``: no due date can be known ("Theo chỉ đạo của Trung ương").
+    A task with a dated part and an ongoing part is judged by its date.
+    """
+
+    OVERDUE = "overdue"
+    DUE_SOON = "due_soon"
+    LATER = "later"
+    ONGOING = "ongoing"
+    UNDETERMINED = "undetermined"
+
+
+def due_status(task: Task, on: date, soon: timedelta = DEFAULT_SOON) -> DueStatus:
+    """The status of *task*'s deadline on day *on*, "soon" meaning within *soon*."""
+    due = task.deadline.due_date()
+    if due is None:
+        return DueStatus.ONGOING if task.deadline.ongoing else DueStatus.UNDETERMINED
+    if due < on:
+        return DueStatus.OVERDUE
+    return DueStatus.DUE_SOON if due <= on + soon else DueStatus.LATER
+
+
+@final
+@attrs.frozen(kw_only=True)
+class Row:
+    """A body (or a collective reference kept whole) with at least one role.
+
+    Attributes:
+        key: the body's key (a plan key, or a succession body's key).
+        name: its name, verbatim.
+        kind: agency, group or open group.
+        source: ``"plan"``, ``"succession"`` (a body the plan does not name, e.g. Sở KH&CN
+            holding Sở TT&TT's work), or ``"unknown"`` (a key the plan does not define).
+        note: why a group row was not expanded, or what the key is.
+    """
+
+    key: str
+    name: str
+    kind: RowKind
+    source: str = "plan"
+    note: str = ""
+
+
+@final
+@attrs.frozen(kw_only=True)
+class Entry:
+    """One assignment: the body of row ``agency`` has ``role`` in ``task``.
+
+    Attributes:
+        task: the task code.
+        role: the role.
+        agency: the row key: the body holding the assignment (on ``as_of``, if given).
+        mention: the mention in the plan, verbatim (its ``agency`` is the key it names).
+        origin: the body before succession: the mention's key, or the member of the
+            mentioned group it was expanded to.
+        holding: the succession chain from ``origin`` to ``agency``; None without as_of.
+    """
+
+    task: str
+    role: Role
+    agency: str
+    mention: Mention
+    origin: str
+    holding: Holding | None = None
+
+    @property
+    def via(self) -> str | None:
+        """The group the entry was expanded from, if any."""
+        return self.mention.agency if self.origin != self.mention.agency else None
+
+    @property
+    def unknown_successor(self) -> bool:
+        """The named body ended and nobody sourced who took over."""
+        return self.holding is not None and self.holding.unknown_successor
+
+    @property
+    def uncertain(self) -> bool:
+        """A change on the chain may not have taken effect yet on the day."""
+        return self.holding is not None and self.holding.uncertain
+
+
+@final
+@attrs.frozen(kw_only=True)
+class LeadIssue:
+    """A task without exactly one leading body.
+
+    ``reason`` is ``"no lead"`` (2.3, 2.5–2.8, 6.1–6.3 of Sơn La 2024 only have
+    implementers), ``"several leads"`` or ``"collective lead"`` (one lead, but a group).
+    """
+
+    task: str
+    leads: tuple[str, ...]
+    reason: str
+
+
+@final
+@attrs.frozen(kw_only=True)
+class WorkloadRow:
+    """One body's load: tasks per role and the deadline status of its tasks on a day.
+
+    Role counts and ``tasks`` count distinct tasks; status counts split ``tasks``.
+    """
+
+    key: str
+    name: str
+    kind: RowKind
+    lead: int
+    coordinate: int
+    monitor: int
+    advise: int
+    implement: int
+    tasks: int
+    overdue: int
+    due_soon: int
+    later: int
+    ongoing: int
+    undetermined: int
+
+    def as_dict(self) -> dict[str, Any]:
+        """The row as JSON-ready data."""
+        data = attrs.asdict(self)
+        data["kind"] = self.kind.value
+        return data
+
+
+@final
+@attrs.frozen(kw_only=True)
+class ResponsibilityMatrix:
+    """Agencies × tasks. Build it with `responsibility_matrix` (or `Plan.responsibility_matrix`).
+
+    Queries take an agency by key or by any name the directory knows ("Sở TT&TT"); on an
+    as-of matrix a former body's name finds the body holding its work.
+    """
+
+    plan_id: str
+    tasks: tuple[Task, ...]
+    rows: tuple[Row, ...]
+    entries: tuple[Entry, ...]
+    expand: bool = False
+    as_of: date | None = None
+    directory: Directory = attrs.field(eq=False, repr=False)
+    succession: SuccessionMap | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def task_codes(self) -> tuple[str, ...]:
+        """The task codes, in the plan's order."""
+        return tuple(task.code for task in self.tasks)
+
+    def row(self, key: str) -> Row:
+        """The row of *key*; raises `UnknownKeyError` if the body has no role."""
+        for row in self.rows:
+            if row.key == key:
+                return row
+        raise UnknownKeyError("matrix row", key, (r.key for r in self.rows))
+
+    def key_of(self, agency: str) -> str:
+        """The row key for *agency* (a key or a name), mapped to its holder on ``as_of``.
+
+        Raises:
+            AgencyLookupError: the name is unknown or ambiguous.
+        """
+        if any(row.key == agency for row in self.rows):
+            return agency
+        key = self.directory.resolve(agency).key
+        if self.succession is not None and self.as_of is not None:
+            return self.succession.holding(key, self.as_of).holder
+        return key
+
+    def select(
+        self, agency: str | None = None, task: str | None = None, role: Role | None = None
+    ) -> tuple[Entry, ...]:
+        """The entries matching every criterion given."""
+        key = None if agency is None else self.key_of(agency)
+        if task is not None and task not in self.task_codes:
+            raise UnknownKeyError("task", task, self.task_codes)
+        return tuple(
+            e
+            for e in self.entries
+            if (key is None or e.agency == key)
+            and (task is None or e.task == task)
+            and (role is None or e.role is role)
+        )
+
+    def roles(self, agency: str, task: str) -> tuple[Role, ...]:
+        """The roles of *agency* in *task*, in `Role` order (empty if none)."""
+        found = {e.role for e in self.select(agency, task)}
+        return tuple(role for role in Role if role in found)
+
+    def cells(self, agency: str, role: Role | None = None) -> dict[str, tuple[Role, ...]]:
+        """Task code → roles of *agency* (only *role*, if given), for its tasks, plan order."""
+        found: dict[str, set[Role]] = {}
+        for entry in self.select(agency, role=role):
+            found.setdefault(entry.task, set()).add(entry.role)
+        return {
+            code: tuple(r for r in Role if r in found[code])
+            for code in self.task_codes
+            if code in found
+        }
+
+    def tasks_for(self, agency: str, role: Role | None = None) -> tuple[str, ...]:
+        """Codes of the tasks in which *agency* has *role* (any role if None), plan order."""
+        found = {e.task for e in self.select(agency, role=role)}
+        return tuple(code for code in self.task_codes if code in found)
+
+    def agencies_for(self, task: str, role: Role | None = None) -> tuple[str, ...]:
+        """Row keys of the bodies with *role* (any if None) in *task*, in row order."""
+        found = {e.agency for e in self.select(task=task, role=role)}
+        return tuple(row.key for row in self.rows if row.key in found)
+
+    def lead_issues(self) -> tuple[LeadIssue, ...]:
+        """Every task without exactly one leading body, in plan order."""
+        issues = []
+        kinds = {row.key: row.kind for row in self.rows}
+        for code in self.task_codes:
+            leads = self.agencies_for(code, Role.LEAD)
+            if not leads:
+                issues.append(LeadIssue(task=code, leads=(), reason="no lead"))
+            elif len(leads) > 1:
+                issues.append(LeadIssue(task=code, leads=leads, reason="several leads"))
+            elif kinds[leads[0]] is not RowKind.AGENCY:
+                issues.append(LeadIssue(task=code, leads=leads, reason="collective lead"))
+        return tuple(issues)
+
+    def workload(self, on: date, soon: timedelta = DEFAULT_SOON) -> tuple[WorkloadRow, ...]:
+        """Per body: distinct tasks per role, and their deadline status on day *on*.
+
+        Sorted by number of tasks (most first), then by name (diacritics folded).
+        """
+        status = {task.code: due_status(task, on, soon) for task in self.tasks}
+        result = []
+        for row in self.rows:
+            mine = [e for e in self.entries if e.agency == row.key]
+            per_role = {role: len({e.task for e in mine if e.role is role}) for role in Role}
+            codes = {e.task for e in mine}
+            counts = {s: sum(1 for c in codes if status[c] is s) for s in DueStatus}
+            result.append(
+                WorkloadRow(
+                    key=row.key,
+                    name=row.name,
+                    kind=row.kind,
+                    **{role.value: per_role[role] for role in Role},
+                    tasks=len(codes),
+                    **{s.value: counts[s] for s in DueStatus},
+                )
+            )
+        return tuple(sorted(result, key=lambda w: (-w.tasks, fold(w.name), w.key)))
+
+    def grid(self, role: Role | None = None) -> tuple[list[str], list[list[str]]]:
+        """Header and rows of the agencies × tasks table (cells: role values joined by "; ").
+
+        With *role*, only that role's cells, and only rows that have it. On an as-of
+        matrix a last column says whose work each row holds and how (the chain).
+        """
+        header = ["key", "agency", "kind", *self.task_codes]
+        if self.as_of is not None:
+            header.append("holds work of")
+        rows = []
+        for row in self.rows:
+            cells = self.cells(row.key, role)
+            if not cells:
+                continue
+            texts = ["; ".join(r.value for r in cells.get(code, ())) for code in self.task_codes]
+            line = [row.key, row.name, row.kind.value, *texts]
+            if self.as_of is not None:
+                line.append(self.chains_text(row.key))
+            rows.append(line)
+        return header, rows
+
+    def to_csv(self, role: Role | None = None) -> str:
+        """`grid` as CSV text (UTF-8 BOM for Excel; formula-like cells neutralised)."""
+        return to_csv(*self.grid(role))
+
+    def to_markdown(self, role: Role | None = None) -> str:
+        """`grid` as a Markdown table (formula-like cells neutralised, pipes escaped)."""
+        return to_markdown(*self.grid(role))
+
+    def write_xlsx(self, path: str | os.PathLike[str], role: Role | None = None) -> None:
+        """Write `grid` to an XLSX file; needs the ``xlsx`` extra (openpyxl).
+
+        Raises:
+            ExportError: openpyxl is not installed.
+        """
+        write_xlsx(*self.grid(role), path, sheet="Ma trận")
+
+    def chains_text(self, key: str) -> str:
+        """How row *key* came to hold the work it holds on ``as_of`` (empty if unchanged)."""
+        if self.succession is None:
+            return ""
+        holdings = {e.origin: e.holding for e in self.entries if e.agency == key and e.holding}
+        return " | ".join(self.succession.describe(h) for h in holdings.values() if h.chain)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The matrix as JSON-ready data: rows with roles and cells, entries with chains."""
+        rows = []
+        for row in self.rows:
+            cells = self.cells(row.key)
+            roles = {r.value: [c for c, found in cells.items() if r in found] for r in Role}
+            rows.append(
+                {
+                    "key": row.key,
+                    "name": row.name,
+                    "kind": row.kind.value,
+                    "source": row.source,
+                    "note": row.note,
+                    "roles": roles,
+                    "cells": {code: [r.value for r in found] for code, found in cells.items()},
+                }
+            )
+        return {
+            "plan": self.plan_id,
+            "as_of": None if self.as_of is None else self.as_of.isoformat(),
+            "expand": self.expand,
+            "tasks": list(self.task_codes),
+            "rows": rows,
+            "entries": [self._entry_record(e) for e in self.entries],
+            "lead_issues": [attrs.asdict(issue) for issue in self.lead_issues()],
+        }
+
+    def _entry_record(self, entry: Entry) -> dict[str, Any]:
+        record: dict[str, Any] = {
+            "task": entry.task,
+            "role": entry.role.value,
+            "agency": entry.agency,
+            "named": entry.mention.agency,
+            "text": entry.mention.text,
+            "count": entry.mention.count,
+            "origin": entry.origin,
+            "via": entry.via,
+        }
+        if entry.holding is not None and self.succession is not None:
+            record["chain"] = [self.succession.step_record(s) for s in entry.holding.chain]
+            record["unknown_successor"] = entry.unknown_successor
+            record["uncertain"] = entry.uncertain
+        return record
+
+
+def responsibility_matrix(
+    plan: Plan,
+    *,
+    expand: bool = False,
+    as_of: date | None = None,
+    successions: Successions | None = None,
+) -> ResponsibilityMatrix:
+    """The plan's responsibility matrix; see the module docstring for the options.
+
+    *successions* defaults to the bundled data of the plan's province (used only with
+    *as_of*).
+    """
+    succession = None
+    if as_of is not None:
+        succession = (successions or successions_for(plan)).bind(plan)
+        directory = succession.directory
+    else:
+        directory = agency_directory(plan)
+    items = {item.key: item for item in plan_items(plan)}
+    entries = []
+    for task in plan.tasks:
+        for role, mention in task.assignments():
+            origins = _members(mention.agency, items, ()) if expand else (mention.agency,)
+            for origin in origins:
+                holding = None
+                if succession is not None and as_of is not None:
+                    holding = succession.holding(origin, as_of)
+                key = origin if holding is None else holding.holder
+                entries.append(
+                    Entry(
+                        task=task.code,
+                        role=role,
+                        agency=key,
+                        mention=mention,
+                        origin=origin,
+                        holding=holding,
+                    )
+                )
+    rows = _rows(entries, directory, succession, items)
+    return ResponsibilityMatrix(
+        plan_id=plan.id,
+        tasks=plan.tasks,
+        rows=rows,
+        entries=tuple(entries),
+        expand=expand,
+        as_of=as_of,
+        directory=directory,
+        succession=succession,
+    )
+
+
+def _members(
+    key: str, items: dict[str, Agency | AgencyGroup], seen: tuple[str, ...]
+) -> tuple[str, ...]:
+    """*key* expanded into agencies; the group itself stays if open or memberless."""
+    item = items.get(key)
+    if not isinstance(item, AgencyGroup) or key in seen:
+        return (key,)
+    found: list[str] = []
+    for member in item.members:
+        found += [k for k in _members(member, items, (*seen, key)) if k not in found]
+    if item.open or not item.members:
+        found.append(key)
+    return tuple(found)
+
+
+def _rows(
+    entries: Sequence[Entry],
+    directory: Directory,
+    succession: SuccessionMap | None,
+    items: dict[str, Agency | AgencyGroup],
+) -> tuple[Row, ...]:
+    used = {e.agency for e in entries}
+    order = [entry.key for entry in directory if entry.key in used]
+    order += sorted(used.difference(order))
+    return tuple(_row(key, directory, succession, items, entries) for key in order)
+
+
+def _row(
+    key: str,
+    directory: Directory,
+    succession: SuccessionMap | None,
+    items: dict[str, Agency | AgencyGroup],
+    entries: Iterable[Entry],
+) -> Row:
+    item: Agency | AgencyGroup | None = items.get(key)
+    source = "plan"
+    if item is None and succession is not None and key in directory:
+        item, source = succession.item(key), "succession"
+    if item is None:
+        text = next(e.mention.text for e in entries if e.agency == key)
+        note = "key not defined in the plan's directory"
+        return Row(key=key, name=text, kind=RowKind.AGENCY, source="unknown", note=note)
+    if isinstance(item, Agency):
+        return Row(key=key, name=item.name, kind=RowKind.AGENCY, source=source)
+    if item.open:
+        note = "open group: which bodies it covers is decided case by case"
+        return Row(key=key, name=item.name, kind=RowKind.OPEN_GROUP, source=source, note=note)
+    note = "" if item.members else "members not listed"
+    return Row(key=key, name=item.name, kind=RowKind.GROUP, source=source, note=note)
