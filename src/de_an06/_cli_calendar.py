@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ._deadline_parser import parse_deadline
 from ._output import render_json, render_table
-from .cli import UsageError, add_format_option, add_plan_option, emit, plan_of
+from .cli import UsageError, add_format_option, add_plan_option, emit, parse_date, plan_of
 from .deadline import AsDirected, Compound, Deadline, OnDate, RelativeToEvent, WithinPeriod
 from .plan import Plan
 from .reporting import (
@@ -39,7 +38,6 @@ from .workdays import DuePolicy, default_calendar
 
 __all__ = ["calendar_data", "deadline_record", "register"]
 
-_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _DEFAULT_WITHIN = 30
 _FREQUENCY_VI = {
     Frequency.MONTHLY: "tháng",
@@ -52,13 +50,9 @@ _FREQUENCY_VI = {
 def _day(text: str) -> date:
     """An argparse type: ``YYYY-MM-DD`` or ``dd/mm/yyyy``."""
     try:
-        if match := _DMY.match(text.strip()):
-            day, month, year = (int(g) for g in match.groups())
-            return date(year, month, day)
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        msg = f"not a date: {text!r} (expected YYYY-MM-DD or dd/mm/yyyy)"
-        raise argparse.ArgumentTypeError(msg) from None
+        return parse_date(text, "date")
+    except UsageError as exc:
+        raise argparse.ArgumentTypeError(str(exc).removeprefix("date: ")) from None
 
 
 def _year(text: str) -> int:

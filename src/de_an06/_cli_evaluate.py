@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from .cli import UsageError, add_plan_option, emit, plan_of
+from .cli import add_plan_option, emit, parse_date, plan_of
 
 __all__ = ["csv_text", "register"]
 
@@ -80,12 +80,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def _as_of(args: argparse.Namespace) -> date | None:
-    if args.as_of is None:
-        return None
-    try:
-        return date.fromisoformat(args.as_of)
-    except ValueError:
-        raise UsageError(f"--as-of: not a date (YYYY-MM-DD): {args.as_of!r}") from None
+    return None if args.as_of is None else parse_date(args.as_of)
 
 
 def _evaluate(args: argparse.Namespace) -> int:

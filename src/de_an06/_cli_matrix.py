@@ -9,7 +9,6 @@ holds each assignment on that day.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
@@ -20,13 +19,13 @@ from ._cli_plan import task_record
 from ._export import Cell, to_csv, to_json, to_markdown, write_xlsx
 from ._output import Column, render_table
 from .agency import AgencyGroup
-from .cli import UsageError, add_format_option, add_plan_option, plan_of
+from .cli import UsageError, add_format_option, add_plan_option, parse_date, plan_of
 from .matrix import DEFAULT_SOON, ResponsibilityMatrix, RowKind, responsibility_matrix
 from .plan import Plan
 from .succession import Holding, SuccessionMap, successions_for
 from .task import Role
 
-__all__ = ["add_agency_options", "agency_task_records", "parse_day", "register"]
+__all__ = ["add_agency_options", "agency_task_records", "register"]
 
 _ROLE_HEADERS = {
     Role.LEAD: "chủ trì",
@@ -36,7 +35,6 @@ _ROLE_HEADERS = {
     Role.IMPLEMENT: "thực hiện",
 }
 _KIND_MARK = {RowKind.AGENCY: "", RowKind.GROUP: "group", RowKind.OPEN_GROUP: "open group"}
-_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
 
 def register(commands: Any) -> None:
@@ -103,20 +101,8 @@ def add_agency_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def parse_day(text: str, option: str = "--as-of") -> date:
-    """A date written ``YYYY-MM-DD`` or ``dd/mm/yyyy``; `UsageError` otherwise."""
-    try:
-        if match := _DMY.match(text.strip()):
-            day, month, year = (int(g) for g in match.groups())
-            return date(year, month, day)
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        msg = f"{option}: not a date: {text!r} (expected YYYY-MM-DD or dd/mm/yyyy)"
-        raise UsageError(msg) from None
-
-
 def _as_of(args: argparse.Namespace) -> date | None:
-    return None if args.as_of is None else parse_day(args.as_of)
+    return None if args.as_of is None else parse_date(args.as_of)
 
 
 def _role(args: argparse.Namespace) -> Role | None:

@@ -62,7 +62,12 @@ def bar_chart(chart: BarChart) -> str:
                 f'fill="{COLOURS[status]}"><title>{escape(bar.caption or label)}</title>'
                 f"</rect>"
             )
-            out.append(f'<text x="{label_w + w + 4:.1f}" y="{y + 15}">{bar.percent:.2f}%</text>')
+            # The value goes right of the bar and of the target tick, never under it.
+            tick = 0.0 if bar.target is None else plot_w * min(max(bar.target, 0.0), 100.0) / 100
+            text = bar.text or f"{bar.percent:.2f}%"
+            out.append(
+                f'<text x="{label_w + max(w, tick) + 5:.1f}" y="{y + 15}">{escape(text)}</text>'
+            )
         if bar.target is not None:
             x = label_w + plot_w * min(max(bar.target, 0.0), 100.0) / 100
             out.append(

@@ -9,8 +9,10 @@ unknown name), reported in one paragraph without a traceback.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 from . import __version__
@@ -28,6 +30,25 @@ Handler = Callable[[argparse.Namespace], int]
 
 class UsageError(DeAn06Error):
     """A bad command-line value; the message says which and why."""
+
+
+_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+def parse_date(text: str, option: str = "--as-of") -> date:
+    """A date written ``YYYY-MM-DD`` or ``dd/mm/yyyy``; `UsageError` naming *option* otherwise.
+
+    >>> parse_date("30/06/2024")
+    datetime.date(2024, 6, 30)
+    """
+    try:
+        if match := _DMY.match(text.strip()):
+            day, month, year = (int(g) for g in match.groups())
+            return date(year, month, day)
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        msg = f"{option}: not a date: {text!r} (expected YYYY-MM-DD or dd/mm/yyyy)"
+        raise UsageError(msg) from None
 
 
 def add_plan_option(parser: argparse.ArgumentParser) -> None:
@@ -74,7 +95,15 @@ def emit(
 def _command_modules() -> list[Callable[[Any], None]]:
     # Each command family registers its sub-commands; imported here, not at module
     # import, so `de-an06 --help` does not load what it does not need.
-    from . import _cli_calendar, _cli_content, _cli_evaluate, _cli_import, _cli_matrix, _cli_plan
+    from . import (
+        _cli_calendar,
+        _cli_content,
+        _cli_evaluate,
+        _cli_import,
+        _cli_matrix,
+        _cli_plan,
+        _cli_report,
+    )
 
     return [
         _cli_plan.register,
@@ -83,6 +112,7 @@ def _command_modules() -> list[Callable[[Any], None]]:
         _cli_calendar.register,
         _cli_evaluate.register,
         _cli_import.register,
+        _cli_report.register,
     ]
 
 

@@ -32,7 +32,7 @@ from ._document import (
     render_markdown,
 )
 from .audit import audit
-from .indicator import Indicator, Target
+from .indicator import Indicator, Target, Unit
 from .matrix import responsibility_matrix
 from .plan import Plan
 from .reporting import Frequency
@@ -340,19 +340,20 @@ def _responsibilities(plan: Plan, as_of: date, words: Labels, soon_days: int) ->
     ]
 
 
-def target_text(target: Target | None) -> str:
+def target_text(target: Target | None, unit: Unit = Unit.PERCENT) -> str:
     """A target as people read it: ``"> 65%"``, ``"duy trì 100%"``; ``"—"`` for none."""
     if target is None:
         return "—"
     comparator = {"maintain": "duy trì", ">=": "≥", "<=": "≤"}.get(
         target.comparator.value, target.comparator.value
     )
-    return f"{comparator} {fraction_text(target.value)}"
+    return f"{comparator} {fraction_text(target.value)}{'%' if unit is Unit.PERCENT else ''}"
 
 
 def _overrides_text(indicator: Indicator) -> str:
     return "; ".join(
-        f"{o.scope.text or o.scope.key}: {target_text(o.target)}" for o in indicator.overrides
+        f"{o.scope.text or o.scope.key}: {target_text(o.target, indicator.unit)}"
+        for o in indicator.overrides
     )
 
 
@@ -360,7 +361,7 @@ def _targets_only(plan: Plan, as_of: date, words: Labels) -> list[Block]:
     rows = tuple(
         (
             i.id,
-            words["qualitative"] if i.qualitative else target_text(i.target),
+            words["qualitative"] if i.qualitative else target_text(i.target, i.unit),
             _overrides_text(i),
             i.text,
         )

@@ -1,0 +1,150 @@
+"""Report sections built from observed counts: indicators against targets, the annex table.
+
+Kept apart from `report.py` so that a report without counts never imports numpy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ._document import Bar, BarChart, Block, Heading, Paragraph, Table
+from .achievement import Achievement, Status, evaluate, format_percent
+from .annex_report import annex_report
+from .indicator import Unit
+from .plan import Plan
+from .report import Labels, SectionHook, target_text
+from .rollup import roll_up
+
+if TYPE_CHECKING:
+    from .observations import Observations
+
+__all__ = ["annex_section", "indicator_section"]
+
+_STATUS = {
+    "vi": {
+        Status.MET: "đạt",
+        Status.NOT_MET: "chưa đạt",
+        Status.NO_DATA: "chưa có số liệu",
+        Status.NO_TARGET: "không có mục tiêu",
+    },
+    "en": {
+        Status.MET: "met",
+        Status.NOT_MET: "not met",
+        Status.NO_DATA: "no data",
+        Status.NO_TARGET: "no target",
+    },
+}
+_HEAD = {
+    "vi": (
+        "Chỉ tiêu",
+        "Đơn vị",
+        "Kỳ",
+        "Số đạt/Tổng số",
+        "Tỉ lệ",
+        "Mục tiêu",
+        "Kết quả",
+        "Còn thiếu",
+        "Chỉ tiêu chưa có số liệu: {ids}.",
+        "Kết quả so với mục tiêu (vạch đen: mục tiêu)",
+        "chưa có số liệu",
+        "Tỉ lệ làm tròn nửa lên, 2 chữ số thập phân; tỉ số giữ nguyên số đếm.",
+    ),
+    "en": (
+        "Indicator",
+        "Unit",
+        "Period",
+        "Counted",
+        "Ratio",
+        "Target",
+        "Status",
+        "Shortfall",
+        "Indicators without data: {ids}.",
+        "Achievement against target (black tick: target)",
+        "no data",
+        "Percentages rounded half-up to 2 places; ratios keep the counts.",
+    ),
+}
+
+
+def indicator_section(observations: Sequence[Observations]) -> SectionHook:
+    """The indicators section from *observations*: per unit, plus the roll-up."""
+
+    def build(plan: Plan, as_of: date, words: Labels) -> list[Block]:
+        results: list[Achievement] = []
+        for obs in observations:
+            results += evaluate(plan, obs, as_of=as_of)
+            results += roll_up(plan, obs, as_of=as_of).achievements()
+        # Annex counts (a service, no indicator) go to the annex section.
+        known = {i.id for i in plan.indicators}
+        results = [a for a in results if not a.service and a.indicator in known]
+        return _indicator_blocks(plan, results, words)
+
+    return build
+
+
+def _indicator_blocks(plan: Plan, results: list[Achievement], words: Labels) -> list[Block]:
+    lang = words.lang
+    head = _HEAD[lang]
+    locale = lang
+    units = {i.id: i.unit for i in plan.indicators}
+    rows = []
+    bars = []
+    for a in results:
+        percent = None if a.ratio is None else format_percent(a.ratio, 2, locale=locale)
+        scope = "" if a.target_scope is None else f" ({a.target_scope.text or a.target_scope.key})"
+        rows.append(
+            (
+                a.indicator,
+                a.unit_name or a.unit,
+                a.period,
+                a.ratio_text,
+                percent or "—",
+                target_text(a.target, units[a.indicator]) + scope,
+                _STATUS[lang][a.status],
+                "—" if a.shortfall is None else str(a.shortfall),
+            )
+        )
+        if units[a.indicator] is Unit.PERCENT:
+            bars.append(
+                Bar(
+                    label=f"{a.indicator} — {a.unit_name or a.unit}",
+                    percent=None if a.ratio is None else float(a.ratio * 100),
+                    target=None if a.threshold is None else float(a.threshold),
+                    met=None
+                    if a.status in (Status.NO_DATA, Status.NO_TARGET)
+                    else a.status is Status.MET,
+                    caption=f"{a.ratio_text} ({_STATUS[lang][a.status]})",
+                    text=percent or "",
+                )
+            )
+    measured = {a.indicator for a in results}
+    missing = [i.id for i in plan.indicators if i.id not in measured and not i.qualitative]
+    blocks: list[Block] = [Heading(2, words["targets"]), Paragraph(head[11])]
+    if rows:
+        blocks.append(Table(head[:8], tuple(rows), numeric=frozenset({3, 4, 7})))
+    if bars:
+        blocks.append(BarChart(title=head[9], bars=tuple(bars), no_data_label=head[10]))
+    if missing:
+        blocks.append(Paragraph(head[8].format(ids=", ".join(missing))))
+    return blocks
+
+
+def annex_section(observations: Sequence[Observations]) -> SectionHook:
+    """The annex table filled in from the observations that name a service."""
+
+    def build(plan: Plan, as_of: date, words: Labels) -> list[Block]:
+        blocks: list[Block] = [Heading(2, words["annex"])]
+        with_services = [obs for obs in observations if any(obs.services)]
+        if not with_services or plan.annex is None:
+            return [*blocks, Paragraph(words["no_counts"])]
+        locale = words.lang
+        for obs in with_services:
+            table = annex_report(plan, obs, as_of=as_of)
+            records = table.records(locale=locale)
+            rows = tuple(tuple(record[c] for c in table.columns) for record in records)
+            blocks.append(Table(table.columns, rows, numeric=frozenset({4, 5, 6})))
+        return blocks
+
+    return build
