@@ -172,10 +172,20 @@ class TestFastClassHook:
             def __attrs_pre_init__(self) -> None:
                 seen.append("pre")
 
+        @attrs.frozen(kw_only=True, slots=False)
+        class WithoutSlots:
+            name: str
+
+        @attrs.frozen(kw_only=True, cache_hash=True)
+        class CachedHash:
+            name: str
+
         seen: list[str] = []
         assert FAST.structure({}, WithFactory).tags == []
         assert FAST.structure({"name": "x"}, WithPreInit).name == "x"
         assert seen == ["pre"]
+        assert FAST.structure({"name": "x"}, WithoutSlots) == WithoutSlots(name="x")
+        assert hash(FAST.structure({"name": "x"}, CachedHash)) == hash(CachedHash(name="x"))
 
     @pytest.mark.parametrize("cls", list(EVERY_MODEL), ids=lambda c: c.__name__)
     def test_model_classes_fill_their_slots(self, cls: type) -> None:

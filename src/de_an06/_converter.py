@@ -289,7 +289,7 @@ def _fills_slots_only(cl: type[Any]) -> bool:
             and f.validator is None
             and f.converter is None
             and not isinstance(f.default, attrs.Factory)  # type: ignore[arg-type]  # attrs.Factory is a class
-            and isinstance(inspect.getattr_static(cl, f.name), types.MemberDescriptorType)
+            and isinstance(inspect.getattr_static(cl, f.name, None), types.MemberDescriptorType)
             for f in fields
         )
     )
