@@ -6,107 +6,251 @@
 '161/QĐ-UBND'
 """
 
-from ._deadline_parser import parse_deadline
-from .achievement import Achievement, Status, evaluate, format_percent, shortfall
-from .agency import Agency, AgencyGroup, Level
-from .annex_report import AnnexReport, AnnexRow, annex_report
-from .audit import Finding, PrincipleCheck, audit, principle_checks
-from .deadline import (
-    AsDirected,
-    Compound,
-    Deadline,
-    OnDate,
-    Ongoing,
-    PeriodUnit,
-    Relation,
-    RelativeToEvent,
-    Unparsed,
-    WithinPeriod,
-)
-from .directory import Directory, lookup_key, resolve_agency, resolve_locality
-from .errors import (
-    AgencyLookupError,
-    CalendarDataError,
-    DeadlineSyntaxError,
-    DeAn06Error,
-    ExportError,
-    LocalityLookupError,
-    ModelValueError,
-    ObservationDataError,
-    ObservationProblem,
-    PeriodIdError,
-    PlanDataError,
-    PlanTextError,
-    Problem,
-    SuccessionDataError,
-    UnknownKeyError,
-)
-from .importer import ImportResult, ImportWarning, import_file, import_text
-from .indicator import (
-    Aggregation,
-    Comparator,
-    Indicator,
-    Measure,
-    Objective,
-    Scope,
-    ScopeKind,
-    Target,
-    TargetOverride,
-    Unit,
-)
-from .loading import (
-    SCHEMA_VERSION,
-    bundled_plans,
-    dump_plan,
-    dumps_plan,
-    load_plan,
-    loads_plan,
-    plan_from_dict,
-    plan_to_dict,
-)
-from .locality import Locality
-from .matrix import ResponsibilityMatrix, WorkloadRow, responsibility_matrix
-from .observations import Coded, Observations
-from .plan import Decision, PilotModels, Plan
-from .report import Report, build_report
-from .reporting import (
-    Frequency,
-    ReportingPeriod,
-    ReportingRegime,
-    ReportingRule,
-    is_too_tight,
-    working_days_after_cutoff,
-)
-from .rollup import Hierarchy, Node, RollUp, roll_up
-from .schedule import (
-    DueTask,
-    ongoing_tasks,
-    overdue_tasks,
-    tasks_due_between,
-    tasks_due_within,
-    undetermined_tasks,
-)
-from .services import Annex, Service, ServiceSection
-from .succession import (
-    Confidence,
-    EventKind,
-    SuccessionEvent,
-    Successions,
-    load_successions,
-    successions_for,
-)
-from .task import Assignment, Mention, Role, RoleLine, Task, TaskGroup
-from .workdays import (
-    DuePolicy,
-    WorkingCalendar,
-    add_working_days,
-    is_working_day,
-    next_working_day,
-    previous_working_day,
-    shift,
-    shifted_due,
-    working_days_between,
-)
+# Names are imported on first use (PEP 562), so that `import de_an06` and the command
+# line start fast: a command that never evaluates counts never imports numpy, one that
+# never parses wording never compiles the deadline grammar.
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ._deadline_parser import parse_deadline
+    from .achievement import Achievement, Status, evaluate, format_percent, shortfall
+    from .agency import Agency, AgencyGroup, Level
+    from .annex_report import AnnexReport, AnnexRow, annex_report
+    from .audit import Finding, PrincipleCheck, audit, principle_checks
+    from .deadline import (
+        AsDirected,
+        Compound,
+        Deadline,
+        OnDate,
+        Ongoing,
+        PeriodUnit,
+        Relation,
+        RelativeToEvent,
+        Unparsed,
+        WithinPeriod,
+    )
+    from .directory import Directory, lookup_key, resolve_agency, resolve_locality
+    from .errors import (
+        AgencyLookupError,
+        CalendarDataError,
+        DeadlineSyntaxError,
+        DeAn06Error,
+        ExportError,
+        LocalityLookupError,
+        ModelValueError,
+        ObservationDataError,
+        ObservationProblem,
+        PeriodIdError,
+        PlanDataError,
+        PlanTextError,
+        Problem,
+        SuccessionDataError,
+        UnknownKeyError,
+    )
+    from .importer import ImportResult, ImportWarning, import_file, import_text
+    from .indicator import (
+        Aggregation,
+        Comparator,
+        Indicator,
+        Measure,
+        Objective,
+        Scope,
+        ScopeKind,
+        Target,
+        TargetOverride,
+        Unit,
+    )
+    from .loading import (
+        SCHEMA_VERSION,
+        bundled_plans,
+        dump_plan,
+        dumps_plan,
+        load_plan,
+        loads_plan,
+        plan_from_dict,
+        plan_to_dict,
+    )
+    from .locality import Locality
+    from .matrix import ResponsibilityMatrix, WorkloadRow, responsibility_matrix
+    from .observations import Coded, Observations
+    from .plan import Decision, PilotModels, Plan
+    from .report import Report, build_report
+    from .reporting import (
+        Frequency,
+        ReportingPeriod,
+        ReportingRegime,
+        ReportingRule,
+        is_too_tight,
+        working_days_after_cutoff,
+    )
+    from .rollup import Hierarchy, Node, RollUp, roll_up
+    from .schedule import (
+        DueTask,
+        ongoing_tasks,
+        overdue_tasks,
+        tasks_due_between,
+        tasks_due_within,
+        undetermined_tasks,
+    )
+    from .services import Annex, Service, ServiceSection
+    from .succession import (
+        Confidence,
+        EventKind,
+        SuccessionEvent,
+        Successions,
+        load_successions,
+        successions_for,
+    )
+    from .task import Assignment, Mention, Role, RoleLine, Task, TaskGroup
+    from .workdays import (
+        DuePolicy,
+        WorkingCalendar,
+        add_working_days,
+        is_working_day,
+        next_working_day,
+        previous_working_day,
+        shift,
+        shifted_due,
+        working_days_between,
+    )
+
+_EXPORTS: dict[str, str] = {
+    "Achievement": ".achievement",
+    "Agency": ".agency",
+    "AgencyGroup": ".agency",
+    "AgencyLookupError": ".errors",
+    "Aggregation": ".indicator",
+    "Annex": ".services",
+    "AnnexReport": ".annex_report",
+    "AnnexRow": ".annex_report",
+    "AsDirected": ".deadline",
+    "Assignment": ".task",
+    "CalendarDataError": ".errors",
+    "Coded": ".observations",
+    "Comparator": ".indicator",
+    "Compound": ".deadline",
+    "Confidence": ".succession",
+    "DeAn06Error": ".errors",
+    "Deadline": ".deadline",
+    "DeadlineSyntaxError": ".errors",
+    "Decision": ".plan",
+    "Directory": ".directory",
+    "DuePolicy": ".workdays",
+    "DueTask": ".schedule",
+    "EventKind": ".succession",
+    "ExportError": ".errors",
+    "Finding": ".audit",
+    "Frequency": ".reporting",
+    "Hierarchy": ".rollup",
+    "ImportResult": ".importer",
+    "ImportWarning": ".importer",
+    "Indicator": ".indicator",
+    "Level": ".agency",
+    "Locality": ".locality",
+    "LocalityLookupError": ".errors",
+    "Measure": ".indicator",
+    "Mention": ".task",
+    "ModelValueError": ".errors",
+    "Node": ".rollup",
+    "Objective": ".indicator",
+    "ObservationDataError": ".errors",
+    "ObservationProblem": ".errors",
+    "Observations": ".observations",
+    "OnDate": ".deadline",
+    "Ongoing": ".deadline",
+    "PeriodIdError": ".errors",
+    "PeriodUnit": ".deadline",
+    "PilotModels": ".plan",
+    "Plan": ".plan",
+    "PlanDataError": ".errors",
+    "PlanTextError": ".errors",
+    "PrincipleCheck": ".audit",
+    "Problem": ".errors",
+    "Relation": ".deadline",
+    "RelativeToEvent": ".deadline",
+    "Report": ".report",
+    "ReportingPeriod": ".reporting",
+    "ReportingRegime": ".reporting",
+    "ReportingRule": ".reporting",
+    "ResponsibilityMatrix": ".matrix",
+    "Role": ".task",
+    "RoleLine": ".task",
+    "RollUp": ".rollup",
+    "SCHEMA_VERSION": ".loading",
+    "Scope": ".indicator",
+    "ScopeKind": ".indicator",
+    "Service": ".services",
+    "ServiceSection": ".services",
+    "Status": ".achievement",
+    "SuccessionDataError": ".errors",
+    "SuccessionEvent": ".succession",
+    "Successions": ".succession",
+    "Target": ".indicator",
+    "TargetOverride": ".indicator",
+    "Task": ".task",
+    "TaskGroup": ".task",
+    "Unit": ".indicator",
+    "UnknownKeyError": ".errors",
+    "Unparsed": ".deadline",
+    "WithinPeriod": ".deadline",
+    "WorkingCalendar": ".workdays",
+    "WorkloadRow": ".matrix",
+    "add_working_days": ".workdays",
+    "annex_report": ".annex_report",
+    "audit": ".audit",
+    "build_report": ".report",
+    "bundled_plans": ".loading",
+    "dump_plan": ".loading",
+    "dumps_plan": ".loading",
+    "evaluate": ".achievement",
+    "format_percent": ".achievement",
+    "import_file": ".importer",
+    "import_text": ".importer",
+    "is_too_tight": ".reporting",
+    "is_working_day": ".workdays",
+    "load_plan": ".loading",
+    "load_successions": ".succession",
+    "loads_plan": ".loading",
+    "lookup_key": ".directory",
+    "next_working_day": ".workdays",
+    "ongoing_tasks": ".schedule",
+    "overdue_tasks": ".schedule",
+    "parse_deadline": "._deadline_parser",
+    "plan_from_dict": ".loading",
+    "plan_to_dict": ".loading",
+    "previous_working_day": ".workdays",
+    "principle_checks": ".audit",
+    "resolve_agency": ".directory",
+    "resolve_locality": ".directory",
+    "responsibility_matrix": ".matrix",
+    "roll_up": ".rollup",
+    "shift": ".workdays",
+    "shifted_due": ".workdays",
+    "shortfall": ".achievement",
+    "successions_for": ".succession",
+    "tasks_due_between": ".schedule",
+    "tasks_due_within": ".schedule",
+    "undetermined_tasks": ".schedule",
+    "working_days_after_cutoff": ".reporting",
+    "working_days_between": ".workdays",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _EXPORTS.get(name)
+    if module is None:
+        msg = f"module 'de_an06' has no attribute {name!r}"
+        raise AttributeError(msg)
+    from importlib import import_module
+
+    value = getattr(import_module(module, __name__), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __version__ = "0.1.0"
 

@@ -19,13 +19,20 @@ from ._cli_plan import task_record
 from ._export import Cell, to_csv, to_json, to_markdown, write_xlsx
 from ._output import Column, render_table
 from .agency import AgencyGroup
-from .cli import UsageError, add_format_option, add_plan_option, parse_date, plan_of
+from .cli import (
+    UsageError,
+    add_agency_options,
+    add_format_option,
+    add_plan_option,
+    parse_date,
+    plan_of,
+)
 from .matrix import DEFAULT_SOON, ResponsibilityMatrix, RowKind, responsibility_matrix
 from .plan import Plan
 from .succession import Holding, SuccessionMap, successions_for
 from .task import Role
 
-__all__ = ["add_agency_options", "agency_task_records", "register"]
+__all__ = ["agency_task_records", "register"]
 
 _ROLE_HEADERS = {
     Role.LEAD: "chủ trì",
@@ -86,19 +93,6 @@ def register(commands: Any) -> None:
     agencies.add_argument("query", nargs="?", metavar="QUERY", help="a name, as you write it")
     agencies.add_argument("--as-of", metavar="DATE", help="show the holder on DATE (YYYY-MM-DD)")
     agencies.set_defaults(handler=_agencies)
-
-
-def add_agency_options(parser: argparse.ArgumentParser) -> None:
-    """``--agency NAME``, ``--role ROLE`` and ``--as-of DATE``."""
-    parser.add_argument("--agency", metavar="NAME", help="an agency, by any name or key")
-    parser.add_argument(
-        "--role", choices=[r.value for r in Role], help="only this role (with --agency or not)"
-    )
-    parser.add_argument(
-        "--as-of",
-        metavar="DATE",
-        help="map each assignment to the body holding it on DATE (YYYY-MM-DD or dd/mm/yyyy)",
-    )
 
 
 def _as_of(args: argparse.Namespace) -> date | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from .cli import add_format_option, add_plan_option, emit, plan_of
+from .cli import add_agency_options, add_format_option, add_plan_option, emit, plan_of
 from .loading import load_plan
 from .plan import Plan
 from .task import Role, Task
@@ -43,8 +43,6 @@ def register(commands: Any) -> None:
     )
     add_plan_option(tasks)
     add_format_option(tasks)
-    from ._cli_matrix import add_agency_options  # lazy: _cli_matrix imports this module
-
     add_agency_options(tasks)
     tasks.set_defaults(handler=_tasks)
 
@@ -123,10 +121,13 @@ def task_record(task: Task) -> dict[str, Any]:
 
 
 def _tasks(args: argparse.Namespace) -> int:
-    from ._cli_matrix import agency_task_records  # --agency/--role/--as-of filter
-
     plan = plan_of(args)
-    records = agency_task_records(plan, args)
+    if args.agency is None and args.role is None and args.as_of is None:
+        records = [task_record(t) for t in plan.tasks]
+    else:
+        from ._cli_matrix import agency_task_records  # the matrix answers the filters
+
+        records = agency_task_records(plan, args)
     rows = [{**r, "lead": r["roles"]["lead"] or r["roles"]["implement"]} for r in records]
     columns = [
         ("code", "task"),

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-import shutil
+import os
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -39,7 +38,7 @@ def render_table(
     -  -
     1  x
     """
-    total = width or shutil.get_terminal_size((120, 24)).columns
+    total = width or _terminal_width()
     cells = [[_cell(row.get(key)) for key, _ in columns] for row in rows]
     headers = [header for _, header in columns]
     widths = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(headers)]
@@ -59,6 +58,20 @@ def render_table(
     return "\n".join(line.rstrip() for line in lines)
 
 
+def _terminal_width() -> int:
+    # $COLUMNS first, as shutil.get_terminal_size does; 120 when output is not a terminal.
+    try:
+        return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size().columns
+    except OSError:
+        return 120
+
+
 def render_json(data: object) -> str:
     """JSON for scripts: UTF-8 text (not escaped), two-space indent."""
+    import json  # only JSON output pays for it
+
     return json.dumps(data, ensure_ascii=False, indent=2)

@@ -13,6 +13,7 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
+from importlib import import_module
 from typing import Any
 
 from . import __version__
@@ -20,6 +21,7 @@ from ._output import Column, render_json, render_table
 from .errors import DeAn06Error
 from .loading import load_plan
 from .plan import Plan
+from .task import Role
 
 __all__ = ["main"]
 
@@ -71,6 +73,19 @@ def add_format_option(parser: argparse.ArgumentParser, *extra: str) -> None:
     )
 
 
+def add_agency_options(parser: argparse.ArgumentParser) -> None:
+    """``--agency NAME``, ``--role ROLE`` and ``--as-of DATE`` (``matrix``, ``tasks``)."""
+    parser.add_argument("--agency", metavar="NAME", help="an agency, by any name or key")
+    parser.add_argument(
+        "--role", choices=[r.value for r in Role], help="only this role (with --agency or not)"
+    )
+    parser.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help="map each assignment to the body holding it on DATE (YYYY-MM-DD or dd/mm/yyyy)",
+    )
+
+
 def plan_of(args: argparse.Namespace) -> Plan:
     """The plan named by ``--plan``."""
     return load_plan(args.plan)
@@ -92,32 +107,30 @@ def emit(
     return 0
 
 
-def _command_modules() -> list[Callable[[Any], None]]:
-    # Each command family registers its sub-commands; imported here, not at module
-    # import, so `de-an06 --help` does not load what it does not need.
-    from . import (
-        _cli_calendar,
-        _cli_content,
-        _cli_evaluate,
-        _cli_import,
-        _cli_matrix,
-        _cli_plan,
-        _cli_report,
-    )
-
-    return [
-        _cli_plan.register,
-        _cli_content.register,
-        _cli_matrix.register,
-        _cli_calendar.register,
-        _cli_evaluate.register,
-        _cli_import.register,
-        _cli_report.register,
-    ]
+# Which module registers each sub-command. Running one command imports only its module,
+# so `de-an06 summary` never loads numpy, the importer or the deadline grammar; the
+# full list is imported for `de-an06 --help` alone.
+COMMANDS: dict[str, str] = {
+    "summary": "_cli_plan",
+    "tasks": "_cli_plan",
+    "validate": "_cli_plan",
+    "indicators": "_cli_content",
+    "services": "_cli_content",
+    "audit": "_cli_content",
+    "matrix": "_cli_matrix",
+    "agencies": "_cli_matrix",
+    "deadline": "_cli_calendar",
+    "deadlines": "_cli_calendar",
+    "calendar": "_cli_calendar",
+    "evaluate": "_cli_evaluate",
+    "annex": "_cli_evaluate",
+    "import": "_cli_import",
+    "report": "_cli_report",
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every sub-command."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser: every sub-command, or only *command*'s family if it is known."""
     parser = argparse.ArgumentParser(
         prog="de-an06",
         description="Đề án 06/CP plans as data: tasks, deadlines, responsibilities, targets.",
@@ -125,14 +138,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"de-an06 {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for register in _command_modules():
-        register(commands)
+    families = (
+        [COMMANDS[command]] if command in COMMANDS else list(dict.fromkeys(COMMANDS.values()))
+    )
+    for family in families:
+        import_module(f".{family}", __package__).register(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    command = next((arg for arg in argv if not arg.startswith("-")), None)
+    parser = build_parser(command)
     args = parser.parse_args(argv)
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:

@@ -11,7 +11,6 @@ import json
 import os
 from collections.abc import Callable
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +36,8 @@ __all__ = [
 SCHEMA_VERSION = 1
 """The plan file format this version reads and writes."""
 
-_DATA = "data"
+# Bundled plans ship as package data beside this module (a regular install or a wheel).
+_DATA = Path(__file__).parent / "data"
 
 
 @cache
@@ -58,7 +58,7 @@ def _json_default() -> Callable[[object], object]:
 
 def bundled_plans() -> tuple[str, ...]:
     """Names of the plans shipped inside the package, e.g. ``("son-la-2024",)``."""
-    folder = resources.files(__package__).joinpath(_DATA)
+    folder = _DATA
     return tuple(
         sorted(p.name.removesuffix(".json") for p in folder.iterdir() if p.name.endswith(".json"))
     )
@@ -75,7 +75,7 @@ def load_plan(source: str | os.PathLike[str]) -> Plan:
             every problem is listed with the file, the field path and the value.
     """
     if isinstance(source, str) and source in bundled_plans():
-        resource = resources.files(__package__).joinpath(_DATA, f"{source}.json")
+        resource = _DATA / f"{source}.json"
         return loads_plan(resource.read_text(encoding="utf-8"), source=source)
     path = Path(source)
     try:

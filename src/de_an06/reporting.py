@@ -25,13 +25,15 @@ import enum
 import re
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import final
+from typing import TYPE_CHECKING, final
 
 import attrs
 
 from ._dates import add_months, month_end
 from .errors import ModelValueError, PeriodIdError
-from .workdays import WorkingCalendar, default_calendar
+
+if TYPE_CHECKING:  # the holiday calendar loads only when working days are counted
+    from .workdays import WorkingCalendar
 
 __all__ = [
     "Frequency",
@@ -384,6 +386,8 @@ def working_days_after_cutoff(
     """
     if period.due is None:
         return None
+    from .workdays import default_calendar
+
     return (calendar or default_calendar()).working_days_between(period.end, period.due)
 
 
