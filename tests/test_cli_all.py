@@ -165,3 +165,15 @@ def test_missing_input_file(
     assert code == 2
     assert "no/such/file.csv" in err
     assert "Traceback" not in err
+
+
+def test_cli_reference_is_current() -> None:
+    """docs/cli.md names every command and every option the parser has."""
+    text = (Path(__file__).parent.parent / "docs" / "cli.md").read_text(encoding="utf-8")
+    parser = build_parser()
+    subparsers = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]  # argparse internals
+    for name, sub in subparsers.items():
+        section = text.split(f"\n## {name}\n", 1)[1].split("\n## ", 1)[0]
+        for action in sub._actions:
+            for option in action.option_strings:
+                assert option in section, f"docs/cli.md: {name} lacks {option}"
