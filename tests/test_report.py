@@ -129,3 +129,16 @@ def test_bad_input_exits_2(
     err = capsys.readouterr().err
     assert message in err
     assert "Traceback" not in err
+
+
+def test_completed_tasks_are_not_overdue(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    done = tmp_path / "done.json"
+    done.write_text('{"7.2": "2024-03-20", "8.1": "2024-03-29"}', encoding="utf-8")
+    assert main(["report", "--as-of", "2024-06-30", "--completed", str(done)]) == 0
+    out = capsys.readouterr().out
+    assert "### Quá hạn (4)" in out
+    overdue = out.split("### Quá hạn (4)", 1)[1].split("###", 1)[0]
+    assert "| 7.2 |" not in overdue
+    assert "| 8.1 |" not in overdue

@@ -36,7 +36,7 @@ from .schedule import (
 )
 from .workdays import DuePolicy, default_calendar
 
-__all__ = ["calendar_data", "deadline_record", "register"]
+__all__ = ["calendar_data", "deadline_record", "read_completed", "register"]
 
 _DEFAULT_WITHIN = 30
 _FREQUENCY_VI = {
@@ -236,7 +236,7 @@ def _deadline(args: argparse.Namespace) -> int:
 # --- deadlines ----------------------------------------------------------------------------
 
 
-def _completed(path: str | None) -> dict[str, date] | None:
+def read_completed(path: str | None) -> dict[str, date] | None:
     """The ``--completed`` file: a JSON object of task code → ISO date."""
     if path is None:
         return None
@@ -280,7 +280,7 @@ def _deadlines(args: argparse.Namespace) -> int:
     plan = plan_of(args)
     as_of: date = args.as_of or date.today()
     policy = DuePolicy(args.policy)
-    completed = _completed(args.completed)
+    completed = read_completed(args.completed)
     groups = {
         "overdue": overdue_tasks(plan, as_of, completed=completed, policy=policy),
         "due_soon": tasks_due_within(plan, as_of, args.within, completed=completed, policy=policy),

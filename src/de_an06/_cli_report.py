@@ -52,6 +52,11 @@ def register(commands: Any) -> None:
         metavar="DAYS",
         help="how far ahead counts as due soon (default: 30)",
     )
+    report.add_argument(
+        "--completed",
+        metavar="FILE",
+        help='JSON object of task code → completion date, {"7.2": "2024-03-20"}',
+    )
     report.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
     report.set_defaults(handler=_report)
 
@@ -70,9 +75,15 @@ def _report(args: argparse.Namespace) -> int:
             Observations.from_csv(path, plan, period=args.period) for path in args.observations
         ]
         indicators, annex = indicator_section(observations), annex_section(observations)
+    completed = None
+    if args.completed is not None:
+        from ._cli_calendar import read_completed
+
+        completed = read_completed(args.completed)
     report = build_report(
         plan,
         as_of=as_of,
+        completed=completed,
         lang=args.lang,
         soon_days=args.within,
         indicator_section=indicators,

@@ -32,6 +32,7 @@ from .agency import Agency, AgencyGroup
 from .directory import Directory, agency_directory, plan_items
 from .errors import UnknownKeyError
 from .plan import Plan
+from .schedule import DEFAULT_SOON, DueStatus, due_status
 from .succession import Holding, SuccessionMap, Successions, successions_for
 from .task import Mention, Role, Task
 
@@ -48,9 +49,6 @@ __all__ = [
     "responsibility_matrix",
 ]
 
-DEFAULT_SOON = timedelta(days=30)
-"""How far ahead a due date counts as "due soon" unless told otherwise."""
-
 
 class RowKind(enum.Enum):
     """What a matrix row stands for."""
@@ -58,32 +56,6 @@ class RowKind(enum.Enum):
     AGENCY = "agency"
     GROUP = "group"
     OPEN_GROUP = "open_group"
-
-
-class DueStatus(enum.Enum):
-    """A task's deadline as seen on a day (a plan has no completion data).
-
-    ``OVERDUE``: due before the day. ``DUE_SOON``: due on the day or within the horizon.
-    ``LATER``: due after the horizon. ``ONGOING``: no due date, regular work.
-    ``UNDETERMINED``: no due date can be known ("Theo chỉ đạo của Trung ương").
-    A task with a dated part and an ongoing part is judged by its date.
-    """
-
-    OVERDUE = "overdue"
-    DUE_SOON = "due_soon"
-    LATER = "later"
-    ONGOING = "ongoing"
-    UNDETERMINED = "undetermined"
-
-
-def due_status(task: Task, on: date, soon: timedelta = DEFAULT_SOON) -> DueStatus:
-    """The status of *task*'s deadline on day *on*, "soon" meaning within *soon*."""
-    due = task.deadline.due_date()
-    if due is None:
-        return DueStatus.ONGOING if task.deadline.ongoing else DueStatus.UNDETERMINED
-    if due < on:
-        return DueStatus.OVERDUE
-    return DueStatus.DUE_SOON if due <= on + soon else DueStatus.LATER
 
 
 @final

@@ -38,6 +38,7 @@ from .plan import Plan
 from .reporting import Frequency
 from .schedule import (
     DueTask,
+    due_status,
     ongoing_tasks,
     overdue_tasks,
     tasks_due_within,
@@ -277,13 +278,10 @@ def _timeline(
         due = task.deadline.due_date()
         if due is None:
             continue
-        if task.code in overdue:
-            status = "overdue"
-        elif due < as_of:
-            status = "done"
-        elif due <= as_of + timedelta(days=soon_days):
-            status = "due_soon"
-        else:
+        status = due_status(task, as_of, timedelta(days=soon_days)).value
+        if status == "overdue" and task.code not in overdue:
+            status = "done"  # past its date but reported completed
+        elif status == "later":
             status = "upcoming"
         milestones.append(Milestone(label=task.code, day=due, status=status))
         start, end = min(start, due), max(end, due)

@@ -16,6 +16,7 @@ A plan has no completion data, so "overdue" means past the due date; pass ``comp
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from typing import final
@@ -28,7 +29,10 @@ from .task import Task
 from .workdays import DuePolicy, WorkingCalendar, default_calendar
 
 __all__ = [
+    "DEFAULT_SOON",
+    "DueStatus",
     "DueTask",
+    "due_status",
     "ongoing_tasks",
     "overdue_tasks",
     "task_due",
@@ -36,6 +40,35 @@ __all__ = [
     "tasks_due_within",
     "undetermined_tasks",
 ]
+
+DEFAULT_SOON = timedelta(days=30)
+"""How far ahead a due date counts as "due soon" unless told otherwise."""
+
+
+class DueStatus(enum.Enum):
+    """A task's deadline as seen on a day (a plan has no completion data).
+
+    ``OVERDUE``: due before the day. ``DUE_SOON``: due on the day or within the horizon.
+    ``LATER``: due after the horizon. ``ONGOING``: no due date, regular work.
+    ``UNDETERMINED``: no due date can be known ("Theo chỉ đạo của Trung ương").
+    A task with a dated part and an ongoing part is judged by its date.
+    """
+
+    OVERDUE = "overdue"
+    DUE_SOON = "due_soon"
+    LATER = "later"
+    ONGOING = "ongoing"
+    UNDETERMINED = "undetermined"
+
+
+def due_status(task: Task, on: date, soon: timedelta = DEFAULT_SOON) -> DueStatus:
+    """The status of *task*'s deadline on day *on*, "soon" meaning within *soon*."""
+    due = task.deadline.due_date()
+    if due is None:
+        return DueStatus.ONGOING if task.deadline.ongoing else DueStatus.UNDETERMINED
+    if due < on:
+        return DueStatus.OVERDUE
+    return DueStatus.DUE_SOON if due <= on + soon else DueStatus.LATER
 
 
 @final
