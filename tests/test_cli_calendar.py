@@ -130,7 +130,8 @@ class TestDeadlines:
             ('{"99.9": "2024-01-01"}', "99.9"),
             ('{"1.1": "01/13/2024"}', "01/13/2024"),
             ("[1]", "expected an object"),
-            ("{", "not JSON"),
+            ("{", "not valid JSON"),
+            ('{"1.1": "2024-01-01", "1.1": "2024-02-01"}', "$.1.1: a key written twice"),
         ],
     )
     def test_bad_completed_file(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 from fractions import Fraction
+from pathlib import Path
+from typing import Any
 
 import attrs
 import cattrs
@@ -12,7 +14,18 @@ import pytest
 from cattrs.errors import ForbiddenExtraKeysError
 from hypothesis import given
 
-from de_an06 import Agency, Mention, ModelValueError, Service, WithinPeriod
+import de_an06
+from de_an06 import (
+    Agency,
+    Mention,
+    ModelValueError,
+    PlanDataError,
+    Service,
+    WithinPeriod,
+    dumps_plan,
+    loads_plan,
+    plan_from_dict,
+)
 from de_an06._converter import (
     _fills_slots_only,
     fraction_text,
@@ -217,3 +230,27 @@ class TestJsonDefault:
     def test_other_types_are_refused(self) -> None:
         with pytest.raises(TypeError, match="complex"):
             make_json_default()(1j)
+
+
+class TestFuzzFindings:
+    """Values the fuzz suite found that loaded but could not be written back (#9)."""
+
+    @pytest.mark.parametrize(
+        "value",
+        [10**5000, 2**63, "9" * 4000 + "." + "9" * 4000, "1" * 101],
+        ids=["10**5000", "2**63", "8001 characters", "101 characters"],
+    )
+    def test_exact_numbers_have_a_size(self, value: object) -> None:
+        # A 10**5000 target loaded, then raised ValueError when written (str() of it).
+        with pytest.raises(PlanDataError, match=r"at most 100 characters\) or an integer"):
+            plan_from_dict(_with_target(value))
+
+    def test_a_long_but_fine_number(self) -> None:
+        plan = plan_from_dict(_with_target("1" * 60 + "." + "5"))
+        assert dumps_plan(plan) == dumps_plan(loads_plan(dumps_plan(plan)))
+
+
+def _with_target(value: object) -> dict[str, Any]:
+    data = json.loads((Path(de_an06.__file__).parent / "data" / "son-la-2024.json").read_text())
+    data["objectives"][0]["indicators"][0]["target"]["value"] = value
+    return data

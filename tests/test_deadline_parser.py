@@ -451,3 +451,20 @@ class TestProperties:
         text = f"trước ngày {day.day}/{day.month}/{day.year}"
         deadline = parse_deadline(text, inclusive=inclusive)
         assert deadline == OnDate(text=text, date=day, before=True, inclusive=inclusive)
+
+
+def test_strict_error_keeps_the_wording_as_given() -> None:
+    # Found by fuzzing (#9): the error's text was the wording with its line break turned
+    # into a space; the message shows it on one line, the attribute keeps it.
+    with pytest.raises(DeadlineSyntaxError) as info:
+        parse_deadline("Quý V\n2024", strict=True)
+    assert info.value.text == "Quý V\n2024"
+    assert str(info.value).splitlines()[1:] == ["    Quý V 2024", "        ^"]
+
+
+def test_a_quarter_number_past_python_digits() -> None:
+    # Found by fuzzing (#9): "Quý " and 4,301 digits raised ValueError from int().
+    text = "Quý " + "0" * 4301
+    assert parse_deadline(text) == Unparsed(text=text)
+    with pytest.raises(DeadlineSyntaxError, match="expected a quarter number"):
+        parse_deadline(text, strict=True)

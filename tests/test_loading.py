@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import unicodedata
 from pathlib import Path
 
 import attrs
@@ -211,3 +212,71 @@ class TestJsonLayout:
         text = dumps_plan(plan)
         assert loads_plan(text) == plan
         assert dumps_plan(loads_plan(text)) == text
+
+
+class TestFuzzFindings:
+    """Inputs the fuzz suite (tests/fuzz) found, each reduced to its smallest form (#9)."""
+
+    def test_deep_nesting_is_our_error_not_recursion(self) -> None:
+        # Was RecursionError from the standard library's parser (orjson refuses 1024+).
+        with pytest.raises(PlanDataError, match="more than 254 levels deep"):
+            loads_plan("[" * 1100 + "]" * 1100, source="deep.json")
+
+    def test_a_number_of_5000_digits_is_our_error(self) -> None:
+        # Was ValueError: "Exceeds the limit (4300 digits) for integer string conversion".
+        with pytest.raises(PlanDataError, match="a number with more than 4,300 digits"):
+            loads_plan("9" * 5000, source="long.json")
+
+    @pytest.mark.parametrize("year", [2**63, -(2**63) - 1, 10**30])
+    def test_integers_are_64_bit(self, year: int) -> None:
+        # Found by fuzzing: plan_from_dict took any Python int, but the text it dumps to
+        # does not load (orjson reads an integer past 64 bits as a float).
+        data = json.loads((Path(de_an06.__file__).parent / "data" / "son-la-2024.json").read_text())
+        data["year"] = year
+        with pytest.raises(
+            PlanDataError, match=r"\$\.year: expected an integer of at most 64 bits"
+        ):
+            de_an06.plan_from_dict(data)
+        with pytest.raises(PlanDataError, match=r"\$\.year: expected an integer"):
+            loads_plan(json.dumps(data))
+
+    def test_a_repeated_key_is_not_dropped_silently(self) -> None:
+        # Was: the second "id" won and "a" was lost without a word.
+        with pytest.raises(PlanDataError) as info:
+            loads_plan('{"schema_version": 1, "id": "a", "id": "b"}', source="twice.json")
+        (problem,) = info.value.problems
+        assert (problem.source, problem.path, problem.value) == ("twice.json", "$.id", "id")
+
+    def test_a_lone_surrogate_is_written_as_its_escape(self, tmp_path: Path) -> None:
+        # Was UnicodeEncodeError from dump_plan: the text held a lone surrogate ("\ud800"
+        # escape in the file), which UTF-8 cannot write.
+        data = json.loads((Path(de_an06.__file__).parent / "data" / "son-la-2024.json").read_text())
+        data["title"] = "x\ud800"
+        plan = loads_plan(json.dumps(data))
+        path = tmp_path / "plan.json"
+        de_an06.dump_plan(plan, path)
+        assert '"title": "x\\ud800"' in path.read_text(encoding="utf-8")
+        assert load_plan(path) == plan
+
+    def test_surrogate_halves_are_written_as_the_character(self) -> None:
+        # Two halves of a UTF-16 pair in a Python string read back as one character: the
+        # canonical text writes that character, so a second dump is the same text.
+        plan = attrs.evolve(load_plan("son-la-2024"), title="\ud83d\ude00 \ud800")
+        text = dumps_plan(plan)
+        assert loads_plan(text).title == "\U0001f600 \ud800"
+        assert dumps_plan(loads_plan(text)) == text
+
+    def test_hand_built_text_is_written_in_nfc(self) -> None:
+        # A plan built in code may hold NFD text; the canonical JSON is NFC all the same.
+        plan = load_plan("son-la-2024")
+        nfd = attrs.evolve(plan, title=unicodedata.normalize("NFD", plan.title))
+        assert nfd != plan
+        assert dumps_plan(nfd) == dumps_plan(plan)
+
+    def test_nfc_is_per_string_not_of_the_whole_text(self) -> None:
+        # NFC of the whole JSON text would join the "n" of the escape "\n" to a following
+        # combining tilde ("\ñ": not JSON). Each string is normalised on its own.
+        plan = attrs.evolve(load_plan("son-la-2024"), title="a\n\u0303 e\u0301")
+        text = dumps_plan(plan)
+        assert '"title": "a\\n\u0303 é"' in text
+        assert loads_plan(text).title == "a\n\u0303 é"

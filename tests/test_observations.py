@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import de_an06
 from de_an06._observation_input import count_value
 from de_an06.errors import DeAn06Error, ObservationDataError
 from de_an06.observations import Coded, Observations
@@ -368,3 +369,87 @@ def test_import_de_an06_does_not_import_numpy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+class TestLimits:
+    """Row count, field length and sums past int64: the library's own error (#9)."""
+
+    HEADER = "indicator,unit,period,numerator,denominator\n"
+
+    def test_a_field_past_the_csv_limit(self, tmp_path: Path) -> None:
+        # Found by fuzzing: was _csv.Error("field larger than field limit (131072)").
+        path = write(tmp_path, self.HEADER + "P.1," + "x" * 140_000 + ",202406,1,4\n")
+        with pytest.raises(ObservationDataError) as info:
+            Observations.from_csv(path, PLAN)
+        (problem,) = info.value.problems
+        assert problem.line == 2
+        assert "a field longer than the CSV limit of 131,072 characters" in problem.message
+
+    def test_line_breaks_are_only_cr_and_lf(self, tmp_path: Path) -> None:
+        # Found by fuzzing: a form feed or U+2028 in a cell used to split the row in two
+        # (str.splitlines), so cells went missing and lines were misnumbered.
+        text = self.HEADER + "P.1,Mai Sơn\x0c,202406,1,4\nP.1,TP Sơn La\u2028x,202406,1,4\n"
+        with pytest.raises(ObservationDataError) as info:
+            Observations.from_csv(write(tmp_path, text), PLAN)
+        assert problems_of(info.value) == [(3, "unit", "TP Sơn La\u2028x")]
+        good = self.HEADER + "P.1,Mai Sơn\x0c,202406,1,4\nP.1,TP Sơn La\u2028,202406,2,4\n"
+        assert Observations.from_csv(write(tmp_path, good), PLAN).numerator.tolist() == [1, 2]
+
+    def test_more_rows_than_allowed(self, tmp_path: Path) -> None:
+        path = write(tmp_path, self.HEADER + "P.1,Mai Sơn,202406,1,4\n" * 3)
+        assert len(Observations.from_csv(path, PLAN, duplicates="sum", max_rows=3)) == 1
+        with pytest.raises(ObservationDataError) as info:
+            Observations.from_csv(path, PLAN, duplicates="sum", max_rows=2)
+        (problem,) = info.value.problems
+        assert (problem.line, problem.value) == (4, 3)
+        assert "more than 2 rows" in problem.message
+
+    def test_sums_past_int64_never_wrap(self) -> None:
+        # Counts up to int64 are read; their sums are exact or refused, naming the source.
+        big = 2**63 - 1
+        units = ("Xã Chiềng Mung", "Thị trấn Hát Lót", "Huyện Mai Sơn")
+        records = [
+            {
+                "indicator": "P.6",
+                "unit": u,
+                "period": "202401",
+                "numerator": big,
+                "denominator": big,
+            }
+            for u in units
+        ]
+        obs = Observations.from_records(records, PLAN, source="big.csv")
+        assert obs.numerator_total == 3 * big  # exact, as a Python int
+        with pytest.raises(ObservationDataError) as info:
+            de_an06.roll_up(PLAN, obs)
+        (problem,) = info.value.problems
+        assert problem.source == "big.csv"
+        assert problem.value == 2 * big  # the district's sum: Chiềng Mung + Hát Lót
+        assert "passes the int64 range" in str(info.value)
+        assert str(info.value).startswith("big.csv:")
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("9" * 5000, "beyond the int64 range (at most 9223372036854775807)"),
+        ("9" * 20, "beyond the int64 range (at most 9223372036854775807)"),
+        ("0" * 30 + "7", 7),
+    ],
+)
+def test_count_of_many_digits(cell: str, expected: int | str) -> None:
+    # Found by fuzzing (#9): 5,000 digits raised ValueError from int().
+    assert count_value(cell) == expected
+
+
+def test_records_with_integers_too_long_to_print() -> None:
+    # Found by fuzzing (#9): a period or "connected" given as an integer of 5,000 digits
+    # raised ValueError (str() of it) instead of being one more problem of the records.
+    huge = 10**5000
+    record = {"indicator": "P.1", "unit": "Mai Sơn", "period": huge, "numerator": 1}
+    with pytest.raises(ObservationDataError) as info:
+        Observations.from_records([{**record, "denominator": 2, "connected": huge}], PLAN)
+    found = {(p.column, p.message) for p in info.value.problems}
+    assert ("period", "expected text") in found
+    assert ("connected", "not yes/no (x, yes, có / blank, no, không)") in found
+    assert "<an integer of about 5,001 digits>" in str(info.value)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import unicodedata
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -371,3 +372,29 @@ class TestImports:
             for name in ("holidays", "dateutil"):
                 assert f"import {name}" not in text, module
                 assert f"from {name}" not in text, module
+
+
+class TestFuzzFindings:
+    """Inputs the fuzz suite found (#9)."""
+
+    def test_overlay_text_is_kept_in_nfc(self, tmp_path: Path) -> None:
+        # Was kept as written: an overlay saved in NFD gave names unequal to the same
+        # names typed in NFC.
+        entry = {
+            "date": "2024-05-04",
+            "kind": "working_day",
+            "name": "Làm bù",
+            "source": "Công văn",
+            "confidence": "V",
+        }
+        nfd = {k: unicodedata.normalize("NFD", v) for k, v in entry.items()}
+        path = tmp_path / "overlay.json"
+        path.write_text(json.dumps({"format": "de_an06.calendar-overlay/1", "entries": [nfd]}))
+        (read,) = WorkingCalendar.from_files(path, bundled=False).entries
+        assert (read.name, read.source) == ("Làm bù", "Công văn")
+
+    @pytest.mark.parametrize(("day", "n"), [(D(9999, 12, 30), 5), (D(1, 1, 2), -5)])
+    def test_counting_past_the_last_date_is_our_error(self, day: date, n: int) -> None:
+        # Was ValueError("year 10000 is out of range") from the standard library.
+        with pytest.raises(de_an06.ModelValueError, match="dates run from year 1 to 9999"):
+            WorkingCalendar().add_working_days(day, n)

@@ -12,7 +12,6 @@ dateutil — which it does not need: every computation here is closed-form.
 from __future__ import annotations
 
 import enum
-import json
 import math
 from collections.abc import Mapping
 from datetime import date
@@ -22,6 +21,8 @@ from typing import Any, final
 
 import attrs
 
+from ._files import ErrorFactory, parse_json
+from ._text import nfc
 from .errors import CalendarDataError, ModelValueError, Problem
 
 __all__ = [
@@ -226,16 +227,23 @@ _REQUIRED = ("date", "kind", "name", "source", "confidence")
 _OPTIONAL = ("url", "note")
 
 
+def overlay_error(source: str) -> ErrorFactory:
+    """Makes the `CalendarDataError` of an overlay file that cannot be read as JSON."""
+
+    def error(message: str, value: object, path: str = "$") -> CalendarDataError:
+        return CalendarDataError(
+            source, [Problem(source=source, path=path, value=value, message=message)]
+        )
+
+    return error
+
+
 def read_overlay(source: str, text: str | bytes) -> tuple[OverlayEntry, ...]:
     """The entries of an overlay file's *text*; *source* names the file in errors.
 
     Raises `CalendarDataError` listing every problem (file, JSON path, value).
     """
-    try:
-        data = json.loads(text)
-    except (ValueError, UnicodeDecodeError) as exc:
-        bad = Problem(source=source, path="$", value="", message=f"not JSON: {exc}")
-        raise CalendarDataError(source, [bad]) from None
+    data = parse_json(text, what="calendar overlay file", error=overlay_error(source))
     problems: list[Problem] = []
 
     def problem(path: str, value: object, message: str) -> None:
@@ -302,11 +310,11 @@ def _entry(item: Any, path: str, source: str, problem: Any) -> OverlayEntry | No
     return OverlayEntry(
         date=day,
         kind=kinds[item["kind"]],
-        name=item["name"],
-        source=item["source"],
+        name=nfc(item["name"]),  # text is kept in NFC, as plans keep it
+        source=nfc(item["source"]),
         confidence=confidences[item["confidence"]],
-        url=item.get("url", ""),
-        note=item.get("note", ""),
+        url=nfc(item.get("url", "")),
+        note=nfc(item.get("note", "")),
         origin=source,
     )
 

@@ -9,12 +9,12 @@ table, JSON or an iCalendar file.
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ._deadline_parser import parse_deadline
+from ._files import DEFAULT_MAX_BYTES, parse_json, read_bytes
 from ._output import render_json, render_table
 from .cli import UsageError, add_format_option, add_plan_option, emit, parse_date, plan_of
 from .deadline import AsDirected, Compound, Deadline, OnDate, RelativeToEvent, WithinPeriod
@@ -240,14 +240,15 @@ def read_completed(path: str | None) -> dict[str, date] | None:
     """The ``--completed`` file: a JSON object of task code → ISO date."""
     if path is None:
         return None
-    try:
-        data = json.loads(Path(path).read_bytes())
-    except OSError as exc:
-        msg = f"--completed: cannot read {path}: {exc.strerror or exc}"
-        raise UsageError(msg) from None
-    except ValueError as exc:
-        msg = f"--completed: {path} is not JSON: {exc}"
-        raise UsageError(msg) from None
+
+    file = path
+
+    def error(message: str, value: object, path: str = "$") -> UsageError:
+        return UsageError(f"--completed: {file}: {path}: {message}")
+
+    # Read like every other file (_files): size limit, UTF-8/UTF-16, depth, repeated keys.
+    raw = read_bytes(file, what="completion file", max_bytes=DEFAULT_MAX_BYTES, error=error)
+    data = parse_json(raw, what="completion file", error=error)
     if not isinstance(data, dict):
         msg = f'--completed: {path}: expected an object {{"7.2": "2024-03-20"}}, got {data!r}'
         raise UsageError(msg)

@@ -15,11 +15,10 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from ._export import neutralise
 from .cli import add_plan_option, emit, parse_date, plan_of
 
 __all__ = ["csv_text", "register"]
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def register(commands: Any) -> None:
@@ -206,8 +205,8 @@ def csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
 
 
 def _inert(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    # The one rule for every export (_export.neutralise): leading spaces do not hide a formula.
+    return "" if value is None else str(neutralise(str(value)))
 
 
 def _print_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> int:

@@ -7,9 +7,10 @@ exact int64; `Fraction`s are made later, and only for the results asked for.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any, final
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, final
 
 import attrs
 
@@ -35,7 +36,29 @@ __all__ = [
 ]
 
 INT64_MAX = 2**63 - 1
+_SUMS = "<sums of counts>"  # the source of a sum's error until `names_source` names the file
+P = ParamSpec("P")
+R = TypeVar("R")
 _EXACT_FLOAT = 2**53  # float64 sums of integers are exact below this
+
+
+def names_source(func: Callable[P, R]) -> Callable[P, R]:
+    """Let errors about sums of counts in *func* (plan, observations, …) name the
+    observations' source (their file) instead of a placeholder."""
+
+    @functools.wraps(func)
+    def named(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except ObservationDataError as exc:
+            if exc.source != _SUMS:
+                raise
+            obs = kwargs.get("observations", args[1] if len(args) > 1 else None)
+            source = getattr(obs, "source", _SUMS)
+            problems = [attrs.evolve(p, source=source) for p in exc.problems]
+            raise ObservationDataError(source, problems) from None
+
+    return named
 
 
 class Groups:
@@ -79,13 +102,13 @@ class Groups:
         exact = self._select(exact)
         if exact.dtype == object and exact.size and exact.max() > INT64_MAX:
             problem = ObservationProblem(
-                source="roll-up",
+                source=_SUMS,
                 line=None,
                 column="",
                 value=int(exact.max()),
                 message=f"a sum of counts passes the int64 range (at most {INT64_MAX})",
             )
-            raise ObservationDataError("roll-up", [problem])
+            raise ObservationDataError(_SUMS, [problem])
         return exact.astype(np.int64)
 
     def sum_pair(

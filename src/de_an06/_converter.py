@@ -107,7 +107,14 @@ def _structure_str(value: object, _: object) -> str:
 def _structure_int(value: object, _: object) -> int:
     if type(value) is not int:
         raise WireTypeError(f"expected an integer, got {_json_type(value)}")
+    if not _INT64_MIN <= value <= _INT64_MAX:
+        raise WireTypeError("expected an integer of at most 64 bits (±9223372036854775807)")
     return value
+
+
+# Integers are 64-bit on the wire: what orjson reads as integers (it reads a larger one
+# as a float, which is then "a number", not an integer) and writes back.
+_INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
 
 
 def _structure_bool(value: object, _: object) -> bool:
@@ -126,11 +133,23 @@ def _structure_date(value: object, _: object) -> date:
 
 
 def _structure_fraction(value: object, _: object) -> Fraction:
-    if type(value) is int:
+    if type(value) is int and _INT64_MIN <= value <= _INT64_MAX:
         return Fraction(value)
-    if type(value) is str and (_DECIMAL.match(value) or _RATIO.match(value)):
+    if (
+        type(value) is str
+        and len(value) <= _EXACT_CHARS
+        and (_DECIMAL.match(value) or _RATIO.match(value))
+    ):
         return Fraction(value)
-    raise WireTypeError('expected an exact number as a string ("65", "12.5" or "1/3")')
+    raise WireTypeError(
+        f'expected an exact number as a string ("65", "12.5" or "1/3"; at most {_EXACT_CHARS} '
+        "characters) or an integer of at most 64 bits"
+    )
+
+
+# Longer exact numbers are no target or baseline a plan states; the limit keeps their
+# written form within what Python converts between text and integers (4,300 digits).
+_EXACT_CHARS = 100
 
 
 def _json_type(value: object) -> str:

@@ -289,7 +289,8 @@ def _quarter(ctx: _Ctx, m: re.Match[str]) -> _Hit:
     items: list[tuple[int, tuple[int, int]]] = []
     for number in re.finditer(r"\b(?:[ivxlcdm]+|[0-9]+)\b", m["nums"]):
         span = (m.start("nums") + number.start(), m.start("nums") + number.end())
-        value = _ROMAN.get(number[0]) or (int(number[0]) if number[0].isdigit() else 0)
+        digits = number[0].isdigit() and len(number[0]) < 10  # "Quý 0000…" is no quarter
+        value = _ROMAN.get(number[0]) or (int(number[0]) if digits else 0)
         if not 1 <= value <= 4:
             return _Hit(m.span(), bad=_Bad('expected a quarter number (I–IV) after "Quý"', span))
         items.append((value, span))
@@ -466,18 +467,18 @@ def parse_deadline(
         if hit.bad is None:
             parts.extend(hit.parts)
         elif strict:
-            raise DeadlineSyntaxError(hit.bad.message, flat, hit.bad.span)
+            raise DeadlineSyntaxError(hit.bad.message, whole, hit.bad.span)
         else:
             parts.append((Unparsed(text=""), hit.span))
     if not parts:
         if strict:
             starts = [hit.span for hit in hits if hit.start_only]
             if starts:
-                raise DeadlineSyntaxError("a start ('từ …') is not a deadline", flat, starts[0])
+                raise DeadlineSyntaxError("a start ('từ …') is not a deadline", whole, starts[0])
             if not flat.strip():
-                raise DeadlineSyntaxError("empty deadline wording", flat, (0, len(flat)))
+                raise DeadlineSyntaxError("empty deadline wording", whole, (0, len(flat)))
             body = len(flat) - len(flat.lstrip()), len(flat.rstrip())
-            raise DeadlineSyntaxError("no deadline wording recognised", flat, body)
+            raise DeadlineSyntaxError("no deadline wording recognised", whole, body)
         return Unparsed(text=whole)
     if len(parts) == 1:
         return attrs.evolve(parts[0][0], text=whole)

@@ -13,6 +13,7 @@ from datetime import date
 
 import attrs
 
+from ._export import neutralise
 from ._svg import bar_chart, timeline
 
 __all__ = [
@@ -102,7 +103,7 @@ Block = Heading | Paragraph | Table | BarChart | Timeline
 
 
 def _md_cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
 
 
 def render_markdown(blocks: Sequence[Block]) -> str:
@@ -122,13 +123,18 @@ def render_markdown(blocks: Sequence[Block]) -> str:
 
 
 def _md_table(table: Table) -> str:
-    head = "| " + " | ".join(_md_cell(c) for c in table.columns) + " |"
+    # Text cells are made inert for spreadsheets (a Markdown table gets pasted into one);
+    # numeric columns hold numbers this library formatted ("-5,00"), left as they are.
+    def cell(text: str, column: int) -> str:
+        return _md_cell(text if column in table.numeric else str(neutralise(text)))
+
+    head = "| " + " | ".join(cell(c, i) for i, c in enumerate(table.columns)) + " |"
     rule = (
         "|"
         + "|".join("---:" if i in table.numeric else "---" for i in range(len(table.columns)))
         + "|"
     )
-    body = ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in table.rows]
+    body = ["| " + " | ".join(cell(c, i) for i, c in enumerate(row)) + " |" for row in table.rows]
     return "\n".join([head, rule, *body])
 
 

@@ -85,13 +85,15 @@ def write_xlsx(
     """Write the table to an XLSX workbook at *path*; every text cell is stored as text.
 
     Raises:
-        ExportError: openpyxl is not installed.
+        ExportError: openpyxl is not installed, or the file cannot be written; the
+            message names the file.
     """
+    target = os.fspath(path)
     try:
         from openpyxl import Workbook
     except ImportError:
         msg = (
-            "writing XLSX needs the optional openpyxl package: "
+            f"{target}: writing XLSX needs the optional package 'openpyxl': "
             "pip install 'de-an06[xlsx]' (or choose --format csv)"
         )
         raise ExportError(msg) from None
@@ -105,4 +107,7 @@ def write_xlsx(
             if isinstance(cell.value, str):
                 # openpyxl reads a leading "=" as a formula; text is text.
                 cell.data_type = "s"
-    workbook.save(os.fspath(path))
+    try:
+        workbook.save(target)
+    except OSError as exc:
+        raise ExportError(f"{target}: cannot write the XLSX file: {exc.strerror or exc}") from None

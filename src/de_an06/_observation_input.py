@@ -8,10 +8,11 @@ one `ObservationDataError` listing everything found.
 from __future__ import annotations
 
 import csv
+import io
 import math
 import numbers
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, final
 
 import attrs
@@ -28,7 +29,9 @@ if TYPE_CHECKING:
     from numpy.typing import NDArray
 
 __all__ = [
+    "CSV_MAX_BYTES",
     "DIMENSIONS",
+    "MAX_ROWS",
     "Checker",
     "Coded",
     "Duplicates",
@@ -45,6 +48,11 @@ Duplicates = Literal["error", "sum"]
 """What to do with two rows for the same indicator, unit, period and service."""
 
 INT64_MAX = 2**63 - 1
+CSV_MAX_BYTES = 256 * 2**20
+"""Largest CSV file read by default (256 MiB: 2.1M rows of a national month-by-service table
+take about 80 MB)."""
+MAX_ROWS = 10_000_000
+"""Most data rows read from one CSV file or list of records by default."""
 DIMENSIONS = ("indicator", "unit", "period", "service")
 
 # Header spellings, folded. The Vietnamese ones are the annex table's own headers.
@@ -97,15 +105,17 @@ class Coded:
 
 
 def read_csv(
-    text: str, source: str
+    text: str, source: str, *, max_rows: int = MAX_ROWS
 ) -> tuple[dict[str, str], dict[str, list[str]], list[int], list[ObservationProblem]]:
-    """Columns of cell strings, the line each row starts on, and header problems."""
-    reader = csv.reader(text.splitlines(keepends=True))
+    """Columns of cell strings, the line each row starts on, and header problems.
+
+    Lines end at "\\n", "\\r\\n" or "\\r" only (a line separator or form feed inside a
+    cell is text); a quoted cell may span lines.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""))
     problems: list[ObservationProblem] = []
-    try:
-        names = next(reader)
-    except StopIteration:
-        names = []
+    rows = _rows(reader, source, max_rows)
+    names = next(rows, [])
     header: dict[str, str] = {}
     index: dict[str, int] = {}
     for i, name in enumerate(names):
@@ -124,7 +134,7 @@ def read_csv(
     lines: list[int] = []
     section = ""
     start = reader.line_num + 1
-    for row in reader:
+    for row in rows:
         cells = {column: row[i].strip() if i < len(row) else "" for column, i in index.items()}
         number = cells.get("service", "")
         if annex and _ROMAN.fullmatch(number):
@@ -144,6 +154,31 @@ def read_csv(
         else:
             columns["service"] = [s or n for s, n in zip(columns["service"], names_, strict=True)]
     return header, columns, lines, problems
+
+
+def _rows(reader: Any, source: str, max_rows: int) -> Iterator[list[str]]:
+    """The reader's rows; a cell past csv's field limit or a row past *max_rows* is an error."""
+    count = 0
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:  # a field longer than csv.field_size_limit()
+            limit = csv.field_size_limit()
+            message, value = f"not readable as CSV: {exc}", ""
+            if "field larger than field limit" in str(exc):
+                message = f"a field longer than the CSV limit of {limit:,} characters"
+                value = f"more than {limit:,} characters"
+            bad = problem(source, reader.line_num, "", value, message)
+            raise ObservationDataError(source, [bad]) from None
+        count += 1
+        if count > max_rows + 1:  # the header is not a data row
+            message = f"more than {max_rows:,} rows (pass max_rows= to read more)"
+            raise ObservationDataError(
+                source, [problem(source, reader.line_num, "", count - 1, message)]
+            )
+        yield row
 
 
 # --- assembling and checking ------------------------------------------------------------
@@ -270,7 +305,10 @@ class Checker:
                 if isinstance(value, str):
                     text = nfc(value).strip()
                 elif isinstance(value, numbers.Integral) and not isinstance(value, bool):
-                    text = str(int(value))  # a period written as a number: 202401
+                    if abs(int(value)) < 10**18:  # a period written as a number: 202401
+                        text = str(int(value))
+                    else:
+                        self.add(row, dimension, value, "expected text")
                 elif value is not None and not (isinstance(value, float) and math.isnan(value)):
                     self.add(row, dimension, value, "expected text")
                 values.append(index.setdefault(text or default, len(index)))
@@ -543,7 +581,8 @@ def count_value(value: object) -> int | str:
         if not text:
             return "missing count"
         if _DIGITS.fullmatch(text):
-            number = int(text)
+            # Past 19 digits it is past int64; int() of 4,301 digits or more would raise.
+            number = int(text) if len(text.lstrip("0")) <= 19 else INT64_MAX + 1
         elif _DIGITS.fullmatch(text.removeprefix("-")):
             return "negative count"
         elif _DECIMAL.fullmatch(text):
@@ -577,8 +616,10 @@ def connected_value(value: object) -> int | str:
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return -1
-    if isinstance(value, numbers.Integral) and int(value) in (-1, 0, 1):
-        return int(value)  # True/False, or the stored form: 1, 0, -1 (not given)
+    if isinstance(value, numbers.Integral):
+        if int(value) in (-1, 0, 1):
+            return int(value)  # True/False, or the stored form: 1, 0, -1 (not given)
+        return "not yes/no (x, yes, có / blank, no, không)"
     key = fold(str(value))
     if key in _YES:
         return 1

@@ -404,7 +404,7 @@ def recase(caps: str, body: str, *, first_upper: bool = True) -> str:
     text = " ".join(out)
     for lower, proper in _PROPER:
         text = re.sub(rf"(?<!\w){lower}(?!\w)", proper, text)
-    return text
+    return nfc(text)  # case mapping can leave a mark apart: "İ".lower() is "i" + U+0307
 
 
 # Names written with capitals whatever the prose around them does, for titles whose

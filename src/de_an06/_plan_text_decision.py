@@ -23,7 +23,7 @@ from typing import Final
 from ._plan_text import Line, Para, assemble, is_caps, recase
 from ._plan_text_draft import Draft
 from ._plan_text_roles import split_mentions
-from ._text import fold, join_lines
+from ._text import fold, join_lines, nfc
 from .reporting import Frequency, ReportingRegime, ReportingRule
 
 __all__ = ["read_decision", "read_header", "read_reporting", "read_signature"]
@@ -94,7 +94,7 @@ def read_header(lines: Sequence[Line], draft: Draft) -> None:
             r"\b(?:tỉnh|thành phố)\s+(?P<name>[^\W\d]+(?:\s+[^\W\d]+)*)$", issuer, re.I
         )
         if place and place["name"].islower():
-            proper = " ".join(w[:1].upper() + w[1:] for w in place["name"].split())
+            proper = nfc(" ".join(w[:1].upper() + w[1:] for w in place["name"].split()))
             issuer = issuer[: place.start("name")] + proper
         draft.issuer = issuer
         draft.sink.place([lines[i] for i in first_cell], "$.decision.issuer")
@@ -125,7 +125,7 @@ def province_of(draft: Draft) -> tuple[str, str]:
     """(name, kind) of the province from the issuer ("… tỉnh Sơn La"), else the place."""
     match = re.search(r"\b(tỉnh|thành phố)\s+(\S.*)$", draft.issuer, re.IGNORECASE)
     if match:
-        return match[2], match[1].lower()
+        return match[2], nfc(match[1].lower())
     return draft.place, "tỉnh" if draft.place else ""
 
 

@@ -46,8 +46,9 @@ __all__ = ["read_objectives"]
 # that IDs stay plain ("II.6.e"); items the plan letters ("đ)") keep their letter.
 _ABC: Final = "abcdefghijklmnopqrstuvwxyz"
 _ITEMS: Final = frozenset({Kind.PAREN, Kind.RPAREN, Kind.LETTER, Kind.BULLET})
-_PERCENT = re.compile(r"(?P<v>\d+(?:[.,]\d+)?)\s*%")
-_COUNT = re.compile(r"(?<![\d/])(?P<n>\d+)/(?P<d>\d+)(?![\d/])\s+(?P<what>[^\d.;]+)")
+# Numbers of at most 18 digits: a count must fit the 64-bit integers of the plan format.
+_PERCENT = re.compile(r"(?<!\d)(?P<v>\d{1,18}(?:[.,]\d{1,18})?)\s*%")
+_COUNT = re.compile(r"(?<![\d/])(?P<n>\d{1,18})/(?P<d>\d{1,18})(?![\d/])\s+(?P<what>[^\d.;]+)")
 _QUALIFIERS: Final = (
     (r"không vượt quá", Comparator.LE),
     (r"không thấp hơn", Comparator.GE),

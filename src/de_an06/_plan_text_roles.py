@@ -28,7 +28,7 @@ import attrs
 
 from ._plan_text import Line, Sink
 from ._plan_text_labels import Label, LabelMatch
-from ._text import fold, join_lines
+from ._text import fold, join_lines, nfc
 from .agency import Agency, AgencyGroup, Level
 from .directory import lookup_key
 from .locality import Locality
@@ -89,9 +89,10 @@ _HEADS: Final = (
     "những ",
     "Những ",
 )
-_EACH_COUNT = re.compile(r"\s*\(\s*mỗi\s+[^()\d]*?(?P<n>\d+)\s+[^()\d]{1,30}?\s*\)\s*$", re.I)
-_COUNT = re.compile(r"\s*\(\s*(?P<n>\d+)\s+[^()\d]{1,30}?\s*\)\s*$")
-_TRAILING_COUNT = re.compile(r"\s+(?P<n>\d+)\s+(?:mô hình|dịch vụ|nhiệm vụ|đơn vị)\s*$", re.I)
+# Counts of at most 18 digits: they must fit the 64-bit integers of the plan format.
+_EACH_COUNT = re.compile(r"\s*\(\s*mỗi\s+[^()\d]*?(?P<n>\d{1,18})\s+[^()\d]{1,30}?\s*\)\s*$", re.I)
+_COUNT = re.compile(r"\s*\(\s*(?P<n>\d{1,18})\s+[^()\d]{1,30}?\s*\)\s*$")
+_TRAILING_COUNT = re.compile(r"\s+(?P<n>\d{1,18})\s+(?:mô hình|dịch vụ|nhiệm vụ|đơn vị)\s*$", re.I)
 # "X tham mưu, chỉ đạo, … các sở, ngành … thực hiện": X advises, the object implements.
 _ADVISE_SENTENCE = re.compile(
     r"^(?P<subject>.+?)\s+tham mưu\b(?P<verbs>.*?)\s+"
@@ -365,7 +366,7 @@ class AgencyBook:
         self.province = self._free_locality_key(slug(name) or "province")
         self._new_localities[self.province] = Locality(
             key=self.province,
-            name=f"{kind[:1].upper()}{kind[1:]} {name}".strip(),
+            name=nfc(f"{kind[:1].upper()}{kind[1:]} {name}".strip()),
             level=Level.PROVINCE,
             kind=kind,
         )
@@ -388,7 +389,7 @@ class AgencyBook:
             key = self._free_locality_key(base)
             self._new_localities[key] = Locality(
                 key=key,
-                name=f"{kind[:1].upper()}{kind[1:]} {match[2]}",
+                name=nfc(f"{kind[:1].upper()}{kind[1:]} {match[2]}"),
                 level=level,
                 kind=kind,
                 parent=self.province,

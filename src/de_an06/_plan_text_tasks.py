@@ -43,7 +43,7 @@ __all__ = ["read_other", "read_purposes", "read_tasks"]
 
 _TASK_KINDS: Final = frozenset({Kind.PAREN, Kind.RPAREN, Kind.DOTTED, Kind.LETTER})
 _INLINE_TASK = re.compile(r"(?<=[.;])\s+\((?P<n>\d{1,2})\)\s+(?=\S)")
-_MODELS = re.compile(r"(?P<n>\d+)\s+mô hình", re.IGNORECASE)
+_MODELS = re.compile(r"(?<!\d)(?P<n>\d{1,18})\s+mô hình", re.IGNORECASE)  # fits 64 bits
 
 
 @attrs.define

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["fold", "join_lines", "nfc"]
+__all__ = ["fold", "join_lines", "nfc", "pair_surrogates"]
 
 _SPACES = re.compile(r"\s+")
 # Dashes people type interchangeably in agency names: "Lao động – Thương binh",
@@ -24,6 +24,24 @@ def nfc(text: str) -> str:
     True
     """
     return unicodedata.normalize("NFC", text)
+
+
+def pair_surrogates(text: str) -> str:
+    """*text* with each high + low surrogate pair made the one character it encodes.
+
+    A Python string can hold the two halves of a UTF-16 pair as two characters; JSON
+    (``"\\ud83d\\ude00"``) and every UTF-16 reader take them as one, so the text is
+    kept that way. A lone surrogate stays as it is.
+
+    >>> pair_surrogates("\\ud83d\\ude00 \\ud800") == "\\U0001f600 \\ud800"
+    True
+    """
+    if not _PAIR.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+
+
+_PAIR = re.compile("[\\ud800-\\udbff][\\udc00-\\udfff]")
 
 
 def join_lines(text: str) -> str:

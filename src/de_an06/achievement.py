@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Literal, final
 
 import attrs
 
-from ._columns import unit_counts
+from ._columns import names_source, unit_counts
 from ._converter import fraction_text
 from ._text import fold
 from .agency import Level
@@ -354,6 +354,7 @@ def achievement_record(
 # --- evaluating ----------------------------------------------------------------------------
 
 
+@names_source
 def evaluate(
     plan: Plan,
     observations: Observations,

@@ -22,7 +22,7 @@ from typing import Literal, final
 
 import attrs
 
-from ._columns import period_labels, period_ranks, unit_counts
+from ._columns import names_source, period_labels, period_ranks, unit_counts
 from ._hierarchy import Hierarchy, Node, canonical_name
 from ._text import fold
 from .achievement import check_plan, format_percent
@@ -132,6 +132,7 @@ def _cell(row: AnnexRow, column: str, places: int, locale: Literal["en", "vi"]) 
     return ""
 
 
+@names_source
 def annex_report(
     plan: Plan,
     observations: Observations,

@@ -148,8 +148,11 @@ class Directory:
     the query's words in order ("y tế" finds "Sở Y tế").
     """
 
-    def __init__(self, entries: Iterable[DirectoryEntry], *, what: str = "agency") -> None:
+    def __init__(
+        self, entries: Iterable[DirectoryEntry], *, what: str = "agency", source: str = ""
+    ) -> None:
         self.what = what
+        self.source = source  # named in lookup errors: "plan 'son-la-2024'"
         self._entries: dict[str, DirectoryEntry] = {}
         self._by_name: dict[LookupKey, list[str]] = {}
         for entry in entries:
@@ -220,8 +223,8 @@ class Directory:
 
     def _error(self, query: str, candidates: Iterable[str], *, ambiguous: bool) -> Exception:
         if self.what == "locality":
-            return LocalityLookupError(query, candidates, ambiguous=ambiguous)
-        return AgencyLookupError(query, candidates, ambiguous=ambiguous)
+            return LocalityLookupError(query, candidates, ambiguous=ambiguous, source=self.source)
+        return AgencyLookupError(query, candidates, ambiguous=ambiguous, source=self.source)
 
 
 def entry_of(item: Agency | AgencyGroup, source: str = "plan") -> DirectoryEntry:
@@ -238,7 +241,7 @@ def plan_items(plan: Plan) -> tuple[Agency | AgencyGroup, ...]:
 
 def agency_directory(plan: Plan) -> Directory:
     """Every agency and agency group of *plan*, findable by any of its names."""
-    return Directory(entry_of(item) for item in plan_items(plan))
+    return Directory((entry_of(item) for item in plan_items(plan)), source=f"plan {plan.id!r}")
 
 
 def locality_directory(plan: Plan) -> Directory:
@@ -249,6 +252,7 @@ def locality_directory(plan: Plan) -> Directory:
             for loc in plan.localities
         ),
         what="locality",
+        source=f"plan {plan.id!r}",
     )
 
 

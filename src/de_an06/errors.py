@@ -43,7 +43,15 @@ class Problem:
 
 
 def _short(value: object, limit: int = 80) -> str:
-    text = repr(value)
+    if isinstance(value, str) and len(value) > limit:
+        value = value[:limit]  # a 64 MB string is not copied to show 80 characters of it
+    try:
+        text = repr(value)
+    except ValueError:  # an integer of more than 4,300 digits (sys.int_info) has no repr
+        digits = value.bit_length() * 30103 // 100000 + 1 if isinstance(value, int) else 0
+        text = f"<an integer of about {digits:,} digits>"
+    except RecursionError:  # a list nested a thousand deep
+        text = f"<{type(value).__name__} nested too deep to show>"
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -96,14 +104,16 @@ class DeadlineSyntaxError(DeAn06Error, ValueError):
 
     def __init__(self, message: str, text: str, span: tuple[int, int]) -> None:
         self.message = message
-        self.text = text
+        self.text = text  # the wording as given (NFC); span indexes it
         self.span = span
         super().__init__(str(self))
 
     def __str__(self) -> str:
         start, end = self.span
         marker = " " * start + "^" * max(1, end - start)
-        return f"{self.message}\n    {self.text}\n    {marker}"
+        # Shown on one line (a line break or tab becomes a space) so the caret lines up.
+        shown = "".join(" " if c.isspace() else c for c in self.text)
+        return f"{self.message}\n    {shown}\n    {marker}"
 
 
 class AgencyLookupError(DeAn06Error, LookupError):
@@ -113,29 +123,32 @@ class AgencyLookupError(DeAn06Error, LookupError):
     (for an ambiguous one).
     """
 
-    def __init__(self, query: str, candidates: Iterable[str], *, ambiguous: bool) -> None:
+    def __init__(
+        self, query: str, candidates: Iterable[str], *, ambiguous: bool, source: str = ""
+    ) -> None:
         self.query = query
         self.candidates = tuple(candidates)
         self.ambiguous = ambiguous
+        self.source = source  # where the names were looked up ("plan 'son-la-2024'")
         super().__init__(str(self))
 
     def __str__(self) -> str:
+        return self._message("agency")
+
+    def _message(self, what: str) -> str:
         names = "; ".join(self.candidates)
+        where = f" in {self.source}" if self.source else ""
         if self.ambiguous:
-            return f"agency name {self.query!r} is ambiguous; it matches: {names}"
+            return f"{what} name {self.query!r} is ambiguous{where}; it matches: {names}"
         hint = f"; closest: {names}" if names else ""
-        return f"no agency matches {self.query!r}{hint}"
+        return f"no {what} matches {self.query!r}{where}{hint}"
 
 
 class LocalityLookupError(AgencyLookupError):
     """A name matched no locality, or more than one (same attributes as the parent)."""
 
     def __str__(self) -> str:
-        names = "; ".join(self.candidates)
-        if self.ambiguous:
-            return f"locality name {self.query!r} is ambiguous; it matches: {names}"
-        hint = f"; closest: {names}" if names else ""
-        return f"no locality matches {self.query!r}{hint}"
+        return self._message("locality")
 
 
 class ExportError(DeAn06Error, RuntimeError):
@@ -159,15 +172,17 @@ class PeriodIdError(DeAn06Error, ValueError):
 class UnknownKeyError(DeAn06Error, KeyError):
     """A code or key that the plan does not have (a task code, an agency key)."""
 
-    def __init__(self, what: str, key: str, known: Iterable[str] = ()) -> None:
+    def __init__(self, what: str, key: str, known: Iterable[str] = (), *, source: str = "") -> None:
         self.what = what
         self.key = key
         self.known = tuple(known)
+        self.source = source  # where it was looked for ("plan 'son-la-2024'")
         super().__init__(key)
 
     def __str__(self) -> str:
         hint = f" (known: {', '.join(self.known[:12])}{' …' if len(self.known) > 12 else ''})"
-        return f"no {self.what} {self.key!r} in the plan" + (hint if self.known else "")
+        where = self.source or "the plan"
+        return f"no {self.what} {self.key!r} in {where}" + (hint if self.known else "")
 
 
 class ModelValueError(DeAn06Error, ValueError):

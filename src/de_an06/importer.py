@@ -27,17 +27,16 @@ What the importer reads is described in docs/howto-model-another-province.md.
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 import os
 import re
 from collections.abc import Callable, Mapping, Sequence
-from pathlib import Path
 from types import MappingProxyType
 from typing import final
 
 import attrs
 
+from ._files import DEFAULT_MAX_BYTES, ErrorFactory, decode, read_text
 from ._plan_text import (
     Kind,
     Line,
@@ -56,7 +55,7 @@ from ._plan_text_labels import match_label
 from ._plan_text_objectives import read_objectives
 from ._plan_text_roles import AgencyBook
 from ._plan_text_tasks import read_other, read_purposes, read_tasks
-from ._text import fold, join_lines
+from ._text import fold, join_lines, nfc, pair_surrogates
 from .errors import PlanTextError
 from .plan import Decision, Plan
 
@@ -135,8 +134,7 @@ def import_text(
 
     Never raises for any text: what it cannot read becomes a warning.
     """
-    if isinstance(text, bytes):
-        text = decode_plan_text(text, source)
+    text = decode_plan_text(text, source) if isinstance(text, bytes) else pair_surrogates(text)
     sink = Sink()
     lines, layout = split_lines(text)
     sink.place(layout, "layout:rule")
@@ -272,7 +270,7 @@ def _read_title(lines: Sequence[Line], draft: Draft) -> None:
         text = recase(join_lines(" ".join(line.text for line in caps)), draft.body)
         if more:
             rest = join_lines(" ".join(line.text for line in more))
-            text = f"{text} {rest[:1].lower()}{rest[1:]}" if text else rest
+            text = nfc(f"{text} {rest[:1].lower()}{rest[1:]}") if text else rest
         draft.title = text
         draft.sink.place(title, "$.title")
     for para in assemble(real[count:], kinds=frozenset()):
@@ -424,38 +422,37 @@ def decode_plan_text(data: bytes, source: str) -> str:
     Raises:
         PlanTextError: any other encoding; the message names *source*.
     """
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as error:
-            raise PlanTextError(
-                source, f"not valid UTF-16 text ({error.reason} at byte {error.start})"
-            ) from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise PlanTextError(
-            source,
-            f"not UTF-8 text (byte {error.start}: {data[error.start : error.start + 1]!r}); "
-            "save the plan as UTF-8 (or UTF-16 with a BOM) and try again",
-        ) from None
+    return decode(data, what="plan text", error=_error(source))
 
 
-def read_plan_text(path: str | os.PathLike[str]) -> str:
+def _error(source: str) -> ErrorFactory:
+    def error(message: str, value: object, path: str = "$") -> PlanTextError:
+        return PlanTextError(source, message)
+
+    return error
+
+
+def read_plan_text(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """The text of the plan file at *path* (see `decode_plan_text` for encodings).
 
     Raises:
-        PlanTextError: the file cannot be read, or is not UTF-8/UTF-16 text.
+        PlanTextError: the file cannot be read, is larger than *max_bytes* (64 MiB by
+            default), or is not UTF-8/UTF-16 text.
     """
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise PlanTextError(str(path), f"cannot read the file: {error.strerror or error}") from None
-    return decode_plan_text(data, str(path))
+    source = str(path)
+    return read_text(path, what="plan text", max_bytes=max_bytes, error=_error(source))
 
 
 def import_file(
-    path: str | os.PathLike[str], *, plan_id: str | None = None, directory: Plan | None = None
+    path: str | os.PathLike[str],
+    *,
+    plan_id: str | None = None,
+    directory: Plan | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> ImportResult:
-    """`import_text` of the plan file at *path*; warnings name the file as the source."""
-    return import_text(read_plan_text(path), plan_id=plan_id, source=str(path), directory=directory)
+    """`import_text` of the plan file at *path*; warnings name the file as the source.
+
+    The file is at most *max_bytes* long (64 MiB by default).
+    """
+    text = read_plan_text(path, max_bytes=max_bytes)
+    return import_text(text, plan_id=plan_id, source=str(path), directory=directory)

@@ -189,7 +189,8 @@ class ResponsibilityMatrix:
         for row in self.rows:
             if row.key == key:
                 return row
-        raise UnknownKeyError("matrix row", key, (r.key for r in self.rows))
+        known = (r.key for r in self.rows)
+        raise UnknownKeyError("matrix row", key, known, source=f"plan {self.plan_id!r}")
 
     def key_of(self, agency: str) -> str:
         """The row key for *agency* (a key or a name), mapped to its holder on ``as_of``.
@@ -210,7 +211,8 @@ class ResponsibilityMatrix:
         """The entries matching every criterion given."""
         key = None if agency is None else self.key_of(agency)
         if task is not None and task not in self.task_codes:
-            raise UnknownKeyError("task", task, self.task_codes)
+            where = f"plan {self.plan_id!r}"
+            raise UnknownKeyError("task", task, self.task_codes, source=where)
         return tuple(
             e
             for e in self.entries

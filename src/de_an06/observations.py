@@ -4,8 +4,8 @@ An `Observations` store holds many count pairs as numpy columns: int64 counts an
 integer codes into lookup tables of indicator IDs, unit keys, period IDs and annex
 services. There is no Python object per row (about 22 bytes per observation).
 
-Two CSV shapes are read (UTF-8, with or without BOM; headers are matched ignoring case
-and diacritics):
+Two CSV shapes are read (UTF-8 with or without BOM, or UTF-16 with a BOM; headers are
+matched ignoring case and diacritics):
 
 * counts: ``indicator,unit,period,numerator,denominator`` (optional ``service``,
   ``connected``);
@@ -27,14 +27,14 @@ from __future__ import annotations
 import importlib
 import os
 from collections.abc import Iterator, Mapping, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, final
 
 import attrs
 
 from . import _observation_input as _input
+from ._files import read_text
 from ._hierarchy import Hierarchy
-from ._observation_input import Coded, Duplicates
+from ._observation_input import CSV_MAX_BYTES, MAX_ROWS, Coded, Duplicates
 from .errors import ObservationDataError
 from .plan import Plan
 
@@ -122,22 +122,27 @@ class Observations:
         duplicates: Duplicates = "error",
         indicator: str | None = None,
         period: str | None = None,
+        max_bytes: int = CSV_MAX_BYTES,
+        max_rows: int = MAX_ROWS,
     ) -> Observations:
         """Read a CSV file of counts or an annex table (see the module docstring).
 
         *indicator* and *period* fill a column the file does not have (or an empty
-        cell). *hierarchy* adds units the plan does not define (2025 communes).
+        cell). *hierarchy* adds units the plan does not define (2025 communes). The
+        file is UTF-8 (with or without BOM) or UTF-16 with a BOM, at most *max_bytes*
+        (256 MiB) long with at most *max_rows* (10 million) rows; a field holds at most
+        131,072 characters.
 
         Raises:
             ObservationDataError: every problem, with file name, line, column and value.
         """
         source = os.fspath(path)
-        try:
-            text = Path(path).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            problem = _input.problem(source, None, "", source, f"cannot read: {exc}")
-            raise ObservationDataError(source, [problem]) from None
-        header, columns, lines, problems = _input.read_csv(text, source)
+
+        def error(message: str, value: object, path: str = "$") -> ObservationDataError:
+            return ObservationDataError(source, [_input.problem(source, None, "", value, message)])
+
+        text = read_text(path, what="CSV file", max_bytes=max_bytes, error=error)
+        header, columns, lines, problems = _input.read_csv(text, source, max_rows=max_rows)
         defaults = {"indicator": indicator, "period": period}
         check = _input.Checker(source, plan, hierarchy, header, lines, problems)
         return cls(**_input.assemble(check, columns, defaults, duplicates))

@@ -124,14 +124,16 @@ class Plan:
         for task in self.tasks:
             if task.code == code:
                 return task
-        raise UnknownKeyError("task", code, (t.code for t in self.tasks))
+        known = (t.code for t in self.tasks)
+        raise UnknownKeyError("task", code, known, source=f"plan {self.id!r}")
 
     def agency_by_key(self, key: str) -> Agency | AgencyGroup:
         """The agency or agency group with *key*; raises `UnknownKeyError` if none."""
         for item in self._directory():
             if item.key == key:
                 return item
-        raise UnknownKeyError("agency", key, (a.key for a in self._directory()))
+        known = (a.key for a in self._directory())
+        raise UnknownKeyError("agency", key, known, source=f"plan {self.id!r}")
 
     def responsibility_matrix(
         self, *, expand: bool = False, as_of: dt.date | None = None

@@ -19,7 +19,15 @@ from typing import TYPE_CHECKING, Any, final
 
 import attrs
 
-from ._columns import Groups, check_overlaps, compose, decode, period_labels, unit_counts
+from ._columns import (
+    Groups,
+    check_overlaps,
+    compose,
+    decode,
+    names_source,
+    period_labels,
+    unit_counts,
+)
 from ._hierarchy import Hierarchy, Node
 from .achievement import Achievement, applicable_target, check_plan, result_order
 from .errors import ModelValueError
@@ -178,6 +186,7 @@ class RollUp:
         return {k: next(iter(v)) for k, v in found.items() if len(v) == 1 and "" not in v}
 
 
+@names_source
 def roll_up(
     plan: Plan,
     observations: Observations,

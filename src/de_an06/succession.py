@@ -19,17 +19,16 @@ bundled data lives in ``de_an06/successions/<province>.json``.
 from __future__ import annotations
 
 import enum
-import json
 import os
 from collections.abc import Iterator
 from datetime import date
 from functools import cache
 from importlib import resources
-from pathlib import Path
 from typing import Any, final
 
 import attrs
 
+from ._files import DEFAULT_MAX_BYTES, ErrorFactory, parse_json, read_bytes
 from .agency import Agency, AgencyGroup
 from .directory import Directory, DirectoryEntry, agency_directory, entry_of, plan_items
 from .errors import ModelValueError, Problem, SuccessionDataError
@@ -276,7 +275,8 @@ class SuccessionMap:
                 self._alias[body.key] = (item.key,)
             self._items[item.key] = item
             extra.append(entry_of(item, source="succession"))
-        self.directory = Directory([*plan_directory, *extra])
+        where = f"plan {plan.id!r} and successions {successions.id!r}"
+        self.directory = Directory([*plan_directory, *extra], source=where)
         self._index: dict[str, list[SuccessionEvent]] = {}
         for event in sorted(successions.events, key=lambda e: (e.date.earliest, e.id)):
             for predecessor in event.predecessors:
@@ -379,41 +379,47 @@ def successions_for(plan: Plan) -> Successions:
     return Successions(id="", province=plan.province)
 
 
-def load_successions(source: str | os.PathLike[str]) -> Successions:
+def load_successions(
+    source: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Successions:
     """Load succession data from a bundled name (``"son-la"``) or a JSON file path.
 
+    A file is UTF-8 (with or without BOM) or UTF-16 with a BOM, at most *max_bytes*
+    (64 MiB) long.
+
     Raises:
-        SuccessionDataError: the file is missing, not JSON, does not match the schema, or
-            names a body it does not define; every problem has its field path and value.
+        SuccessionDataError: the file is missing, too large, not UTF-8/UTF-16 JSON, does
+            not match the schema, or names a body it does not define; every problem has
+            its field path and value.
     """
     if isinstance(source, str) and source in bundled_successions():
         return _load_bundled(source)
-    path = Path(source)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        problem = Problem(source=str(path), path="$", value=str(source), message=str(exc))
-        raise SuccessionDataError(str(path), [problem]) from None
-    return _parse(text, str(path))
+    name = os.fspath(source)
+    data = read_bytes(name, what="succession file", max_bytes=max_bytes, error=_error(name))
+    return _parse(data, name)
+
+
+def _error(source: str) -> ErrorFactory:
+    def error(message: str, value: object, path: str = "$") -> SuccessionDataError:
+        problem = Problem(source=source, path=path, value=value, message=message)
+        return SuccessionDataError(source, [problem])
+
+    return error
 
 
 @cache
 def _load_bundled(name: str) -> Successions:
     # Cached: the data is immutable and every as-of matrix needs it.
     resource = resources.files(__package__).joinpath(_FOLDER, f"{name}.json")
-    return _parse(resource.read_text(encoding="utf-8"), f"successions/{name}.json")
+    return _parse(resource.read_bytes(), f"successions/{name}.json")
 
 
-def _parse(text: str, source: str) -> Successions:
+def _parse(text: str | bytes, source: str) -> Successions:
     # The shared wire rules (ISO dates, enum values, unknown keys rejected) come from the
     # converter module, imported here so that importing this module does not load cattrs.
     from ._converter import make_converter, problems_from
 
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        problem = Problem(source=source, path="$", value=exc.msg, message="not valid JSON")
-        raise SuccessionDataError(source, [problem]) from None
+    data = parse_json(text, what="succession file", error=_error(source))
     if not isinstance(data, dict) or data.get("schema_version") != SCHEMA_VERSION:
         value = data.get("schema_version") if isinstance(data, dict) else data
         message = f"expected an object with schema_version {SCHEMA_VERSION}"

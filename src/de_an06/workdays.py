@@ -25,8 +25,7 @@ import bisect
 import enum
 import os
 from collections.abc import Iterable
-from datetime import date, timedelta
-from pathlib import Path
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 from typing import final
 
 import attrs
@@ -36,11 +35,13 @@ from ._calendar import (
     EntryKind,
     OverlayEntry,
     bundled_overlay,
+    overlay_error,
     public_holidays,
     read_overlay,
 )
+from ._files import DEFAULT_MAX_BYTES, read_bytes
 from .deadline import Compound, Deadline, OnDate, Relation, RelativeToEvent
-from .errors import CalendarDataError, ModelValueError, Problem
+from .errors import ModelValueError
 
 __all__ = [
     "Confidence",
@@ -112,20 +113,23 @@ class WorkingCalendar:
         self._years: dict[int, _Year] = {}
 
     @classmethod
-    def from_files(cls, *paths: str | os.PathLike[str], bundled: bool = True) -> WorkingCalendar:
+    def from_files(
+        cls,
+        *paths: str | os.PathLike[str],
+        bundled: bool = True,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+    ) -> WorkingCalendar:
         """A calendar with overlay files on top of the bundled one (or alone).
 
-        Raises `CalendarDataError` naming the file, JSON path and value of every problem.
+        Each file is UTF-8 (with or without BOM) or UTF-16 with a BOM, at most *max_bytes*
+        (64 MiB) long. Raises `CalendarDataError` naming the file, JSON path and value of
+        every problem.
         """
         entries = list(bundled_overlay()) if bundled else []
         for path in paths:
             name = os.fspath(path)
-            try:
-                text = Path(name).read_bytes()
-            except OSError as exc:
-                message = f"cannot read the file: {exc.strerror or exc}"
-                problem = Problem(source=name, path="$", value=name, message=message)
-                raise CalendarDataError(name, [problem]) from None
+            error = overlay_error(name)
+            text = read_bytes(name, what="calendar overlay file", max_bytes=max_bytes, error=error)
             entries.extend(read_overlay(name, text))
         return cls(entries)
 
@@ -259,6 +263,9 @@ class WorkingCalendar:
     def _year(self, year: int) -> _Year:
         data = self._years.get(year)
         if data is None:
+            if not MINYEAR <= year <= MAXYEAR:  # counting on past 9999-12-31 (or before 1)
+                msg = f"no working days in year {year}: dates run from year 1 to 9999"
+                raise ModelValueError(msg)
             data = self._years[year] = self._build(year)
         return data
 
