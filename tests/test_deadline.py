@@ -113,4 +113,3 @@ def test_compound_due_is_latest_part(deadline: Deadline) -> None:
         dues = [d for p in deadline.parts if (d := p.due_date()) is not None]
         assert deadline.due_date() == max(dues, default=None)
         assert deadline.ongoing == any(p.ongoing for p in deadline.parts)
-    assert deadline.text is not None

@@ -398,3 +398,11 @@ class TestFuzzFindings:
         # Was ValueError("year 10000 is out of range") from the standard library.
         with pytest.raises(de_an06.ModelValueError, match="dates run from year 1 to 9999"):
             WorkingCalendar().add_working_days(day, n)
+
+
+def test_one_confidence_enum_for_overlays_and_successions() -> None:
+    """An overlay entry's confidence compares equal to a succession event's."""
+    import de_an06
+    from de_an06 import succession, workdays
+
+    assert workdays.Confidence is succession.Confidence is de_an06.Confidence

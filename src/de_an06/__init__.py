@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from .agency import Agency, AgencyGroup, Level
     from .annex_report import AnnexReport, AnnexRow, annex_report
     from .audit import Finding, PrincipleCheck, audit, principle_checks
+    from .confidence import Confidence
     from .deadline import (
         AsDirected,
         Compound,
@@ -94,7 +95,6 @@ if TYPE_CHECKING:
     )
     from .services import Annex, Service, ServiceSection
     from .succession import (
-        Confidence,
         EventKind,
         SuccessionEvent,
         Successions,
@@ -129,7 +129,7 @@ _EXPORTS: dict[str, str] = {
     "Coded": ".observations",
     "Comparator": ".indicator",
     "Compound": ".deadline",
-    "Confidence": ".succession",
+    "Confidence": ".confidence",
     "DeAn06Error": ".errors",
     "Deadline": ".deadline",
     "DeadlineSyntaxError": ".errors",

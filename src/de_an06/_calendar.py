@@ -23,6 +23,7 @@ import attrs
 
 from ._files import ErrorFactory, parse_json
 from ._text import nfc
+from .confidence import Confidence
 from .errors import CalendarDataError, ModelValueError, Problem
 
 __all__ = [
@@ -185,14 +186,6 @@ class EntryKind(enum.Enum):
     """A make-up working day, usually a Saturday ("ngày làm bù")."""
     DISPUTED = "disputed"
     """A day whose status is doubtful; it changes nothing, it is a note for readers."""
-
-
-class Confidence(enum.Enum):
-    """How well the entry is sourced (the marks of docs/domain facts)."""
-
-    VERIFIED = "V"
-    PARTLY = "P"
-    UNVERIFIED = "U"
 
 
 @final

@@ -30,6 +30,7 @@ import attrs
 
 from ._files import DEFAULT_MAX_BYTES, ErrorFactory, parse_json, read_bytes
 from .agency import Agency, AgencyGroup
+from .confidence import Confidence
 from .directory import Directory, DirectoryEntry, agency_directory, entry_of, plan_items
 from .errors import ModelValueError, Problem, SuccessionDataError
 from .plan import Plan
@@ -52,14 +53,6 @@ __all__ = [
 
 _FOLDER = "successions"
 SCHEMA_VERSION = 1
-
-
-class Confidence(enum.Enum):
-    """How well a fact is sourced (the marks of the project's domain notes)."""
-
-    VERIFIED = "V"
-    PARTLY = "P"
-    UNVERIFIED = "U"
 
 
 class EventKind(enum.Enum):
