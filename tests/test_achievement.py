@@ -7,8 +7,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
-from hypothesis import example, given
-from hypothesis import strategies as st
+from hypothesis import example, given, strategies as st
 
 from de_an06 import Comparator, Scope, ScopeKind, Target, Unit, load_plan
 from de_an06.achievement import (

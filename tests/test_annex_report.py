@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from de_an06 import load_plan
-from de_an06.annex_report import NOT_LISTED, AnnexRow, annex_report
+from de_an06.annex_reporting import NOT_LISTED, AnnexRow, annex_report
 from de_an06.errors import ModelValueError, ObservationDataError
 from de_an06.observations import Observations
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from de_an06 import dump_plan
-from de_an06._cli_evaluate import csv_text
 from de_an06.cli import main
+from de_an06.cli.evaluate import csv_text
 
 from strategies import observation_plan
 

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 from hypothesis import given
 
-from de_an06._document import (
+from de_an06.report.document import (
     Bar,
     BarChart,
     Heading,

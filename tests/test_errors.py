@@ -29,7 +29,7 @@ from de_an06 import (
     resolve_agency,
     resolve_locality,
 )
-from de_an06._export import write_xlsx
+from de_an06._tables import write_xlsx
 from de_an06.loading import _DATA
 from de_an06.observations import Observations
 

@@ -10,8 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from de_an06 import (
     Agency,
@@ -27,7 +26,7 @@ from de_an06 import (
     TaskGroup,
     responsibility_matrix,
 )
-from de_an06._export import neutralise, to_csv, to_json, to_markdown, write_xlsx
+from de_an06._tables import neutralise, to_csv, to_json, to_markdown, write_xlsx
 from de_an06.plan import Decision
 
 from strategies import texts

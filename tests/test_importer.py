@@ -18,8 +18,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import example, given
-from hypothesis import strategies as st
+from hypothesis import example, given, strategies as st
 
 import de_an06
 from de_an06 import (
@@ -40,8 +39,8 @@ from de_an06 import (
     plan_from_dict,
     plan_to_dict,
 )
-from de_an06._plan_text import clean
 from de_an06._text import fold
+from de_an06.importer.lines import clean
 
 from strategies import plan_texts
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from de_an06 import build_report, load_plan
-from de_an06._document import BarChart, Heading, Table, Timeline
 from de_an06.cli import main
+from de_an06.report.document import BarChart, Heading, Table, Timeline
 
 EXAMPLES = Path(__file__).parent.parent / "examples" / "data"
 COUNTS = EXAMPLES / "son-la-2024-counts.csv"
@@ -98,8 +98,8 @@ def test_with_counts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
 
 
 def test_indicator_chart_has_a_bar_per_result() -> None:
-    from de_an06._report_data import indicator_section
     from de_an06.observations import Observations
+    from de_an06.report.data import indicator_section
 
     section = indicator_section([Observations.from_csv(COUNTS, PLAN)])
     report = build_report(PLAN, as_of=JUNE_30, indicator_section=section)

@@ -6,8 +6,7 @@ import itertools
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from de_an06 import Frequency, PeriodIdError, ReportingPeriod
 

@@ -8,8 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import attrs
 import pytest
-from hypothesis import example, given
-from hypothesis import strategies as st
+from hypothesis import example, given, strategies as st
 
 from de_an06 import (
     Frequency,

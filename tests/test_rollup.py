@@ -8,8 +8,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from de_an06 import Aggregation, Level, Locality, ReportingPeriod
 from de_an06.achievement import Achievement, Status, evaluate

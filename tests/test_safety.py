@@ -5,7 +5,7 @@ formulas run.
   one ``exec`` runs code the converter generates from the model's own field names.
 * Nothing in a plan file is opened as a path or fetched as a URL, whatever it holds.
 * Every CSV, XLSX and Markdown table written makes a formula-like cell inert (one shared
-  function: `de_an06._export.neutralise`).
+  function: `de_an06._tables.neutralise`).
 """
 
 from __future__ import annotations
@@ -30,11 +30,11 @@ from de_an06 import (
     responsibility_matrix,
     successions_for,
 )
-from de_an06._document import Table, render_markdown
 from de_an06.loading import _DATA
+from de_an06.report.document import Table, render_markdown
 
 SRC = Path(de_an06.__file__).parent
-MODULES = sorted(SRC.glob("*.py"))
+MODULES = sorted(SRC.rglob("*.py"))
 
 
 def _calls_and_imports(path: Path) -> Iterator[tuple[str, int]]:
@@ -170,7 +170,7 @@ class TestSpreadsheetSafety:
 
     def test_every_export_uses_the_shared_function(self) -> None:
         users = [p.name for p in MODULES if "neutralise" in p.read_text(encoding="utf-8")]
-        assert {"_export.py", "_document.py"} <= set(users)
+        assert {"_tables.py", "document.py"} <= set(users)
 
     def test_one_list_of_formula_starts(self) -> None:
         copies = [
@@ -178,4 +178,4 @@ class TestSpreadsheetSafety:
             for p in MODULES
             if '"=", "+", "-", "@", "\\t", "\\r"' in p.read_text(encoding="utf-8")
         ]
-        assert copies == ["_export.py"]
+        assert copies == ["_tables.py"]

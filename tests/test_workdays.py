@@ -10,8 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import example, given
-from hypothesis import strategies as st
+from hypothesis import example, given, strategies as st
 
 import de_an06
 from de_an06 import (
@@ -23,7 +22,7 @@ from de_an06 import (
     next_working_day,
     parse_deadline,
     previous_working_day,
-    shift,
+    shift_due,
     shifted_due,
     working_days_between,
 )
@@ -145,9 +144,9 @@ class TestPinnedDays:
         ],
     )
     def test_fourteenths_shifted(self, day: date, back: date, forward: date) -> None:
-        assert shift(day, DuePolicy.BACK) == previous_working_day(day) == back
-        assert shift(day, DuePolicy.FORWARD) == next_working_day(day) == forward
-        assert shift(day) == day  # KEEP is the default
+        assert shift_due(day, DuePolicy.BACK) == previous_working_day(day) == back
+        assert shift_due(day, DuePolicy.FORWARD) == next_working_day(day) == forward
+        assert shift_due(day) == day  # KEEP is the default
 
     def test_overlay_has_every_make_up_day_holidays_knows_of(self) -> None:
         """Each swap day off in holidays (2024 on) has its make-up day in the overlay."""
@@ -217,7 +216,7 @@ class TestPolicy:
 
     @given(calendar_dates, st.sampled_from(DuePolicy))
     def test_shift(self, due: date, policy: DuePolicy) -> None:
-        moved = shift(due, policy)
+        moved = shift_due(due, policy)
         if policy is DuePolicy.KEEP or is_working_day(due):
             assert moved == due
         elif policy is DuePolicy.FORWARD:

@@ -26,7 +26,7 @@ from typing import Any, final
 
 import attrs
 
-from ._export import to_csv, to_markdown, write_xlsx
+from ._tables import to_csv, to_markdown, write_xlsx
 from ._text import fold
 from .agency import Agency, AgencyGroup
 from .directory import Directory, agency_directory, plan_items

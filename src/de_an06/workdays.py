@@ -54,7 +54,7 @@ __all__ = [
     "is_working_day",
     "next_working_day",
     "previous_working_day",
-    "shift",
+    "shift_due",
     "shifted_due",
     "working_days_between",
 ]
@@ -350,7 +350,7 @@ def working_days_between(start: date, end: date, *, calendar: WorkingCalendar | 
     return (calendar or default_calendar()).working_days_between(start, end)
 
 
-def shift(
+def shift_due(
     due: date,
     policy: DuePolicy = DuePolicy.KEEP,
     *,
@@ -359,7 +359,8 @@ def shift(
 ) -> date:
     """*due* moved per *policy* if it is not a working day (`WorkingCalendar.shift`).
 
-    >>> shift(date(2024, 9, 14), DuePolicy.FORWARD), shift(date(2024, 9, 14), DuePolicy.BACK)
+    >>> saturday = date(2024, 9, 14)
+    >>> shift_due(saturday, DuePolicy.FORWARD), shift_due(saturday, DuePolicy.BACK)
     (datetime.date(2024, 9, 16), datetime.date(2024, 9, 13))
     """
     return (calendar or default_calendar()).shift(due, policy, before=before)

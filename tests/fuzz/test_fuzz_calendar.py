@@ -15,8 +15,7 @@ from importlib import resources
 from typing import Any
 
 from fuzzing import attempt, fuzz_settings
-from hypothesis import example, given
-from hypothesis import strategies as st
+from hypothesis import example, given, strategies as st
 
 from de_an06 import DeAn06Error, WorkingCalendar
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 import unicodedata
 
 from fuzzing import attempt, fuzz_settings
-from hypothesis import example, given
-from hypothesis import strategies as st
+from hypothesis import example, given, strategies as st
 
 from de_an06 import Compound, Deadline, Unparsed, parse_deadline
 from de_an06._converter import make_converter

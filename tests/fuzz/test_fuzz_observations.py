@@ -13,8 +13,7 @@ from typing import Any
 
 import pytest
 from fuzzing import attempt, fuzz_settings
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from de_an06 import Observations
 from de_an06._text import fold

@@ -14,8 +14,7 @@ from typing import Any
 import orjson
 import pytest
 from fuzzing import assert_kept, attempt, fuzz_settings, nfc_all
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from de_an06 import Plan, dumps_plan, load_plan, loads_plan, plan_from_dict, plan_to_dict
 from de_an06.loading import _DATA

@@ -12,11 +12,10 @@ import re
 
 import pytest
 from fuzzing import attempt, fuzz_settings
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from de_an06 import ImportResult, dumps_plan, import_file, import_text, loads_plan
-from de_an06._plan_text import clean
+from de_an06.importer.lines import clean
 
 from strategies import READABLE, encoded, plan_text_lines, plan_texts, weird_texts
 

@@ -10,8 +10,7 @@ from importlib import resources
 from typing import Any
 
 from fuzzing import assert_kept, attempt, fuzz_settings, nfc_all
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from de_an06 import load_successions
 from de_an06._converter import make_converter

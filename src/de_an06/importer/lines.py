@@ -1,10 +1,10 @@
 """Plan text, line by line: cleaning, layout, markers, labels and paragraphs.
 
-Private to the importer (`de_an06.importer`). A plan copied out of Word or a web page is
+Private to the importer (`de_an06.importer.reader`). A plan copied out of Word or a web page is
 a sequence of lines with hard breaks inside sentences, table cells separated by "|"
 lines, bullets and numbered markers. This module turns it into `Line`s and `Para`s
 (lines joined into one paragraph) and says what each starts with; the section parsers
-(`_plan_text_*`) decide what the paragraphs mean. Every line ends up somewhere: a field
+(the other modules of this package) decide what the paragraphs mean. Every line ends up somewhere: a field
 of the draft (a *placement*), recognised layout, or a warning — the `Sink` records which.
 """
 
@@ -17,8 +17,8 @@ from typing import Final, final
 
 import attrs
 
-from ._plan_text_labels import match_label
-from ._text import fold, join_lines, nfc
+from .._text import fold, join_lines, nfc
+from .labels import match_label
 
 __all__ = [
     "Kind",
@@ -97,7 +97,7 @@ def split_lines(text: str) -> tuple[list[Line], list[Line]]:
 @final
 @attrs.frozen
 class RawWarning:
-    """A warning before the importer turns it into a public `ImportWarning`."""
+    """A warning before the importer turns it into a public `ImportNote`."""
 
     line: int
     end_line: int

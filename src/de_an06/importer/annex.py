@@ -17,11 +17,11 @@ from typing import Final
 
 import attrs
 
-from ._plan_text import Line
-from ._plan_text_draft import Draft
-from ._plan_text_roles import _depth_split
-from ._text import fold, join_lines
-from .services import Annex, Service, ServiceSection
+from .._text import fold, join_lines
+from ..services import Annex, Service, ServiceSection
+from .draft import Draft
+from .lines import Line
+from .roles import _depth_split
 
 __all__ = ["read_annex"]
 

@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from .cli import UsageError, add_plan_option, parse_date, plan_of
-from .report import build_report
+from ..report.build import build_report
+from ._common import UsageError, add_plan_option, parse_date, plan_of
 
 __all__ = ["register"]
 
@@ -68,8 +68,8 @@ def _report(args: argparse.Namespace) -> int:
     plan = plan_of(args)
     indicators = annex = None
     if args.observations:
-        from ._report_data import annex_section, indicator_section
-        from .observations import Observations
+        from ..observations import Observations
+        from ..report.data import annex_section, indicator_section
 
         observations = [
             Observations.from_csv(path, plan, period=args.period) for path in args.observations
@@ -77,7 +77,7 @@ def _report(args: argparse.Namespace) -> int:
         indicators, annex = indicator_section(observations), annex_section(observations)
     completed = None
     if args.completed is not None:
-        from ._cli_calendar import read_completed
+        from .calendar import read_completed
 
         completed = read_completed(args.completed)
     report = build_report(

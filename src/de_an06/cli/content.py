@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ._converter import fraction_text
-from .audit import audit, principle_checks
-from .cli import add_format_option, add_plan_option, emit, plan_of
-from .indicator import Indicator, Target
-from .plan import Plan
+from .._converter import fraction_text
+from ..auditing import audit, principle_checks
+from ..indicator import Indicator, Target
+from ..plan import Plan
+from ._common import add_format_option, add_plan_option, emit, plan_of
 
 __all__ = ["indicator_record", "register", "service_records"]
 

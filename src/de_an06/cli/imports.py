@@ -10,9 +10,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from .cli import UsageError, add_format_option, emit
-from .importer import ImportResult, import_file
-from .loading import dumps_plan, load_plan
+from ..importer.reader import ImportResult, import_file
+from ..loading import dumps_plan, load_plan
+from ._common import UsageError, add_format_option, emit
 
 __all__ = ["register", "warning_records"]
 

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from ._export import neutralise
-from .cli import add_plan_option, emit, parse_date, plan_of
+from .._tables import neutralise
+from ._common import add_plan_option, emit, parse_date, plan_of
 
 __all__ = ["csv_text", "register"]
 
@@ -83,9 +83,9 @@ def _as_of(args: argparse.Namespace) -> date | None:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from .achievement import achievement_record, evaluate
-    from .observations import Observations
-    from .rollup import roll_up
+    from ..achievement import achievement_record, evaluate
+    from ..observations import Observations
+    from ..rollup import roll_up
 
     plan = plan_of(args)
     observations = Observations.from_csv(
@@ -169,8 +169,8 @@ def _flat(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def _annex(args: argparse.Namespace) -> int:
-    from .annex_report import annex_report
-    from .observations import Observations
+    from ..annex_reporting import annex_report
+    from ..observations import Observations
 
     plan = plan_of(args)
     observations = Observations.from_csv(
@@ -205,7 +205,7 @@ def csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
 
 
 def _inert(value: object) -> str:
-    # The one rule for every export (_export.neutralise): leading spaces do not hide a formula.
+    # The one rule for every export (_tables.neutralise): leading spaces do not hide a formula.
     return "" if value is None else str(neutralise(str(value)))
 
 

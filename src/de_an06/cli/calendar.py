@@ -13,13 +13,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ._deadline_parser import parse_deadline
-from ._files import DEFAULT_MAX_BYTES, parse_json, read_bytes
-from ._output import render_json, render_table
-from .cli import UsageError, add_format_option, add_plan_option, emit, parse_date, plan_of
-from .deadline import AsDirected, Compound, Deadline, OnDate, RelativeToEvent, WithinPeriod
-from .plan import Plan
-from .reporting import (
+from .._deadline_parser import parse_deadline
+from .._files import DEFAULT_MAX_BYTES, parse_json, read_bytes
+from .._tables import render_table, to_json
+from ..deadline import AsDirected, Compound, Deadline, OnDate, RelativeToEvent, WithinPeriod
+from ..plan import Plan
+from ..reporting import (
     PERIODIC,
     Frequency,
     ReportingPeriod,
@@ -27,14 +26,15 @@ from .reporting import (
     is_too_tight,
     working_days_after_cutoff,
 )
-from .schedule import (
+from ..schedule import (
     DueTask,
     ongoing_tasks,
     overdue_tasks,
     tasks_due_within,
     undetermined_tasks,
 )
-from .workdays import DuePolicy, default_calendar
+from ..workdays import DuePolicy, default_calendar
+from ._common import UsageError, add_format_option, add_plan_option, emit, parse_date, plan_of
 
 __all__ = ["calendar_data", "deadline_record", "read_completed", "register"]
 
@@ -354,7 +354,7 @@ def calendar_data(
 
 
 def _ics_text(plan: Plan, data: dict[str, Any]) -> str:
-    from . import _ics
+    from .. import _ics
 
     events = []
     for record in data["periods"]:
@@ -390,7 +390,7 @@ def _calendar(args: argparse.Namespace) -> int:
     if args.format == "ics":
         text = _ics_text(plan, data)
     elif args.format == "json":
-        text = render_json(data) + "\n"
+        text = to_json(data)
     else:
         rows = [
             {

@@ -26,14 +26,14 @@ from typing import Final
 
 import attrs
 
-from ._plan_text import Line, Sink
-from ._plan_text_labels import Label, LabelMatch
-from ._text import fold, join_lines, nfc
-from .agency import Agency, AgencyGroup, Level
-from .directory import lookup_key
-from .locality import Locality
-from .plan import Plan
-from .task import Assignment, Mention, Role, RoleLine
+from .._text import fold, join_lines, nfc
+from ..agency import Agency, AgencyGroup, Level
+from ..directory import lookup_key
+from ..locality import Locality
+from ..plan import Plan
+from ..task import Assignment, Mention, Role, RoleLine
+from .labels import Label, LabelMatch
+from .lines import Line, Sink
 
 __all__ = ["AgencyBook", "read_role_line", "slug", "split_mentions"]
 

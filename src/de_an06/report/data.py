@@ -9,16 +9,16 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ._document import Bar, BarChart, Block, Heading, Paragraph, Table
-from .achievement import Achievement, Status, evaluate, format_percent
-from .annex_report import annex_report
-from .indicator import Unit
-from .plan import Plan
-from .report import Labels, SectionHook, target_text
-from .rollup import roll_up
+from ..achievement import Achievement, Status, evaluate, format_percent
+from ..annex_reporting import annex_report
+from ..indicator import Unit
+from ..plan import Plan
+from ..rollup import roll_up
+from .build import Labels, SectionHook, target_text
+from .document import Bar, BarChart, Block, Heading, Paragraph, Table
 
 if TYPE_CHECKING:
-    from .observations import Observations
+    from ..observations import Observations
 
 __all__ = ["annex_section", "indicator_section"]
 

@@ -13,8 +13,8 @@ from datetime import date
 
 import attrs
 
-from ._export import neutralise
-from ._svg import bar_chart, timeline
+from .._tables import neutralise
+from .svg import bar_chart, timeline
 
 __all__ = [
     "Bar",

@@ -15,11 +15,13 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from ._cli_plan import task_record
-from ._export import Cell, to_csv, to_json, to_markdown, write_xlsx
-from ._output import Column, render_table
-from .agency import AgencyGroup
-from .cli import (
+from .._tables import Cell, Column, render_table, to_csv, to_json, to_markdown, write_xlsx
+from ..agency import AgencyGroup
+from ..matrix import DEFAULT_SOON, ResponsibilityMatrix, RowKind, responsibility_matrix
+from ..plan import Plan
+from ..succession import Holding, SuccessionMap, successions_for
+from ..task import Role
+from ._common import (
     UsageError,
     add_agency_options,
     add_format_option,
@@ -27,10 +29,7 @@ from .cli import (
     parse_date,
     plan_of,
 )
-from .matrix import DEFAULT_SOON, ResponsibilityMatrix, RowKind, responsibility_matrix
-from .plan import Plan
-from .succession import Holding, SuccessionMap, successions_for
-from .task import Role
+from .plan import task_record
 
 __all__ = ["agency_task_records", "register"]
 

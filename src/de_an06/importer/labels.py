@@ -13,7 +13,7 @@ from typing import Final, final
 
 import attrs
 
-from ._text import fold
+from .._text import fold
 
 __all__ = ["Label", "LabelMatch", "match_label"]
 

@@ -25,11 +25,8 @@ from typing import Final
 
 import attrs
 
-from ._plan_text import Kind, Line, assemble, marker_of
-from ._plan_text_draft import Draft
-from ._plan_text_roles import _depth_split
-from ._text import join_lines
-from .indicator import (
+from .._text import join_lines
+from ..indicator import (
     Comparator,
     Indicator,
     Objective,
@@ -39,6 +36,9 @@ from .indicator import (
     TargetOverride,
     Unit,
 )
+from .draft import Draft
+from .lines import Kind, Line, assemble, marker_of
+from .roles import _depth_split
 
 __all__ = ["read_objectives"]
 

@@ -14,13 +14,13 @@ from collections.abc import Sequence
 
 import attrs
 
-from ._plan_text import Line, Sink
-from ._plan_text_roles import AgencyBook
-from .indicator import Objective
-from .plan import PilotModels, Plan
-from .reporting import ReportingRegime
-from .services import Annex
-from .task import TaskGroup
+from ..indicator import Objective
+from ..plan import PilotModels, Plan
+from ..reporting import ReportingRegime
+from ..services import Annex
+from ..task import TaskGroup
+from .lines import Line, Sink
+from .roles import AgencyBook
 
 __all__ = ["Draft"]
 

@@ -20,11 +20,11 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
-from ._plan_text import Line, Para, assemble, is_caps, recase
-from ._plan_text_draft import Draft
-from ._plan_text_roles import split_mentions
-from ._text import fold, join_lines, nfc
-from .reporting import Frequency, ReportingRegime, ReportingRule
+from .._text import fold, join_lines, nfc
+from ..reporting import Frequency, ReportingRegime, ReportingRule
+from .draft import Draft
+from .lines import Line, Para, assemble, is_caps, recase
+from .roles import split_mentions
 
 __all__ = ["read_decision", "read_header", "read_reporting", "read_signature"]
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from .cli import add_agency_options, add_format_option, add_plan_option, emit, plan_of
-from .loading import load_plan
-from .plan import Plan
-from .task import Role, Task
+from ..loading import load_plan
+from ..plan import Plan
+from ..task import Role, Task
+from ._common import add_agency_options, add_format_option, add_plan_option, emit, plan_of
 
 __all__ = ["register", "task_record"]
 
@@ -125,7 +125,7 @@ def _tasks(args: argparse.Namespace) -> int:
     if args.agency is None and args.role is None and args.as_of is None:
         records = [task_record(t) for t in plan.tasks]
     else:
-        from ._cli_matrix import agency_task_records  # the matrix answers the filters
+        from .matrix import agency_task_records  # the matrix answers the filters
 
         records = agency_task_records(plan, args)
     rows = [{**r, "lead": r["roles"]["lead"] or r["roles"]["implement"]} for r in records]

@@ -18,8 +18,16 @@ from typing import Final
 
 import attrs
 
-from ._deadline_parser import parse_deadline
-from ._plan_text import (
+from .._deadline_parser import parse_deadline
+from .._text import join_lines
+from ..deadline import Deadline, Unparsed
+from ..errors import DeAn06Error
+from ..plan import PilotModels
+from ..task import RoleLine, Task, TaskGroup
+from .decision import read_reporting
+from .draft import Draft
+from .labels import Label, LabelMatch, match_label
+from .lines import (
     Kind,
     Line,
     Para,
@@ -29,15 +37,7 @@ from ._plan_text import (
     marker_of,
     strip_marker,
 )
-from ._plan_text_decision import read_reporting
-from ._plan_text_draft import Draft
-from ._plan_text_labels import Label, LabelMatch, match_label
-from ._plan_text_roles import read_role_line
-from ._text import join_lines
-from .deadline import Deadline, Unparsed
-from .errors import DeAn06Error
-from .plan import PilotModels
-from .task import RoleLine, Task, TaskGroup
+from .roles import read_role_line
 
 __all__ = ["read_other", "read_purposes", "read_tasks"]
 

@@ -3,7 +3,7 @@
 Every province issues a plan like Sơn La's each year, most only as text. `import_text`
 reads such a text — the decision around the plan, the plan's sections, the annex table —
 and returns an `ImportResult`: the draft `Plan` (valid: every key it uses resolves) and
-the `ImportWarning`s a person reviews before using it. Nothing is silently dropped:
+the `ImportNote`s a person reviews before using it. Nothing is silently dropped:
 every line with text is either placed in a field of the draft (``placements`` says
 where) or covered by a warning.
 
@@ -36,8 +36,15 @@ from typing import final
 
 import attrs
 
-from ._files import DEFAULT_MAX_BYTES, ErrorFactory, decode, read_text
-from ._plan_text import (
+from .._files import DEFAULT_MAX_BYTES, ErrorFactory, decode, read_text
+from .._text import fold, join_lines, nfc, pair_surrogates
+from ..errors import PlanTextError
+from ..plan import Decision, Plan
+from .annex import read_annex
+from .decision import province_of, read_decision, read_header, read_signature
+from .draft import Draft
+from .labels import match_label
+from .lines import (
     Kind,
     Line,
     Sink,
@@ -48,18 +55,11 @@ from ._plan_text import (
     recase,
     split_lines,
 )
-from ._plan_text_annex import read_annex
-from ._plan_text_decision import province_of, read_decision, read_header, read_signature
-from ._plan_text_draft import Draft
-from ._plan_text_labels import match_label
-from ._plan_text_objectives import read_objectives
-from ._plan_text_roles import AgencyBook
-from ._plan_text_tasks import read_other, read_purposes, read_tasks
-from ._text import fold, join_lines, nfc, pair_surrogates
-from .errors import PlanTextError
-from .plan import Decision, Plan
+from .objectives import read_objectives
+from .roles import AgencyBook
+from .tasks import read_other, read_purposes, read_tasks
 
-__all__ = ["ImportResult", "ImportWarning", "import_file", "import_text", "read_plan_text"]
+__all__ = ["ImportNote", "ImportResult", "import_file", "import_text", "read_plan_text"]
 
 # A date that cannot be a decision's: shown when the text gives none (and warned about).
 PLACEHOLDER_DATE = dt.date(1, 1, 1)
@@ -69,7 +69,7 @@ _ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "X
 
 @final
 @attrs.frozen(kw_only=True)
-class ImportWarning:
+class ImportNote:
     """Something the importer skipped or guessed, with where it is in the text.
 
     Attributes:
@@ -110,7 +110,7 @@ class ImportResult:
     """
 
     plan: Plan
-    warnings: tuple[ImportWarning, ...]
+    warnings: tuple[ImportNote, ...]
     placements: Mapping[int, tuple[str, ...]] = attrs.field(eq=False, repr=False)
     source: str = "<text>"
 
@@ -145,7 +145,7 @@ def import_text(
     warnings = tuple(
         sorted(
             (
-                ImportWarning(
+                ImportNote(
                     line=w.line, end_line=w.end_line, text=w.text, message=w.message, code=w.code
                 )
                 for w in sink.warnings

@@ -20,8 +20,22 @@ from typing import Literal, final
 
 import attrs
 
-from ._converter import fraction_text
-from ._document import (
+from .._converter import fraction_text
+from ..auditing import audit
+from ..indicator import Indicator, Target, Unit
+from ..matrix import responsibility_matrix
+from ..plan import Plan
+from ..reporting import Frequency
+from ..schedule import (
+    DueTask,
+    due_status,
+    ongoing_tasks,
+    overdue_tasks,
+    tasks_due_within,
+    undetermined_tasks,
+)
+from ..task import Role, Task
+from .document import (
     Block,
     Heading,
     Milestone,
@@ -31,20 +45,6 @@ from ._document import (
     render_html,
     render_markdown,
 )
-from .audit import audit
-from .indicator import Indicator, Target, Unit
-from .matrix import responsibility_matrix
-from .plan import Plan
-from .reporting import Frequency
-from .schedule import (
-    DueTask,
-    due_status,
-    ongoing_tasks,
-    overdue_tasks,
-    tasks_due_within,
-    undetermined_tasks,
-)
-from .task import Role, Task
 
 __all__ = ["Language", "Report", "SectionHook", "build_report"]
 

@@ -1,0 +1,81 @@
+"""The ``de-an06`` command: a thin shell over the library.
+
+One module per command family (``plan``, ``content``, ``matrix``, ``calendar``,
+``evaluate``, ``imports``, ``report``), each with a ``register(commands)`` function, and
+``_common`` for what they share. Running one command imports only its family.
+
+Every command takes ``--plan NAME|FILE`` (default: the embedded Sơn La 2024 plan) and
+``--format table|json``. Exit status: 0 success; 1 the command ran and found
+error-level problems; 2 bad input (a file that does not load, a bad option value, an
+unknown name), reported in one paragraph without a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from importlib import import_module
+
+from .. import __version__
+from ..errors import DeAn06Error
+from ._common import Handler
+
+__all__ = ["COMMANDS", "build_parser", "main"]
+
+# Which module registers each sub-command. Running one command imports only its module,
+# so `de-an06 summary` never loads numpy, the importer or the deadline grammar; the
+# full list is imported for `de-an06 --help` alone.
+COMMANDS: dict[str, str] = {
+    "summary": "plan",
+    "tasks": "plan",
+    "validate": "plan",
+    "indicators": "content",
+    "services": "content",
+    "audit": "content",
+    "matrix": "matrix",
+    "agencies": "matrix",
+    "deadline": "calendar",
+    "deadlines": "calendar",
+    "calendar": "calendar",
+    "evaluate": "evaluate",
+    "annex": "evaluate",
+    "import": "imports",
+    "report": "report",
+}
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser: every sub-command, or only *command*'s family if it is known."""
+    parser = argparse.ArgumentParser(
+        prog="de-an06",
+        description="Đề án 06/CP plans as data: tasks, deadlines, responsibilities, targets.",
+        epilog="Example: de-an06 summary --plan son-la-2024",
+    )
+    parser.add_argument("--version", action="version", version=f"de-an06 {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    families = (
+        [COMMANDS[command]] if command in COMMANDS else list(dict.fromkeys(COMMANDS.values()))
+    )
+    for family in families:
+        import_module(f".{family}", __package__).register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    command = next((arg for arg in argv if not arg.startswith("-")), None)
+    parser = build_parser(command)
+    args = parser.parse_args(argv)
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 2
+    try:
+        return handler(args)
+    except DeAn06Error as exc:
+        print(f"de-an06 {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # pragma: no cover  # `de-an06 tasks | head` closed the pipe
+        return 0

@@ -1,0 +1,108 @@
+"""What every command shares: the plan, format and date options, and printing a result."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from .._tables import Column, render_table, to_json
+from ..errors import DeAn06Error
+from ..loading import load_plan
+from ..plan import Plan
+from ..task import Role
+
+__all__ = [
+    "DEFAULT_PLAN",
+    "Handler",
+    "UsageError",
+    "add_agency_options",
+    "add_format_option",
+    "add_plan_option",
+    "emit",
+    "parse_date",
+    "plan_of",
+]
+
+DEFAULT_PLAN = "son-la-2024"
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class UsageError(DeAn06Error):
+    """A bad command-line value; the message says which and why."""
+
+
+_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+def parse_date(text: str, option: str = "--as-of") -> date:
+    """A date written ``YYYY-MM-DD`` or ``dd/mm/yyyy``; `UsageError` naming *option* otherwise.
+
+    >>> parse_date("30/06/2024")
+    datetime.date(2024, 6, 30)
+    """
+    try:
+        if match := _DMY.match(text.strip()):
+            day, month, year = (int(g) for g in match.groups())
+            return date(year, month, day)
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        msg = f"{option}: not a date: {text!r} (expected YYYY-MM-DD or dd/mm/yyyy)"
+        raise UsageError(msg) from None
+
+
+def add_plan_option(parser: argparse.ArgumentParser) -> None:
+    """``--plan NAME|FILE``: a bundled plan name or a plan JSON file."""
+    parser.add_argument(
+        "--plan",
+        default=DEFAULT_PLAN,
+        metavar="NAME|FILE",
+        help=f"bundled plan name or plan JSON file (default: {DEFAULT_PLAN})",
+    )
+
+
+def add_format_option(parser: argparse.ArgumentParser, *extra: str) -> None:
+    """``--format table|json`` plus any *extra* formats the command supports."""
+    parser.add_argument(
+        "--format",
+        choices=("table", "json", *extra),
+        default="table",
+        help="output format (default: table)",
+    )
+
+
+def add_agency_options(parser: argparse.ArgumentParser) -> None:
+    """``--agency NAME``, ``--role ROLE`` and ``--as-of DATE`` (``matrix``, ``tasks``)."""
+    parser.add_argument("--agency", metavar="NAME", help="an agency, by any name or key")
+    parser.add_argument(
+        "--role", choices=[r.value for r in Role], help="only this role (with --agency or not)"
+    )
+    parser.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help="map each assignment to the body holding it on DATE (YYYY-MM-DD or dd/mm/yyyy)",
+    )
+
+
+def plan_of(args: argparse.Namespace) -> Plan:
+    """The plan named by ``--plan``."""
+    return load_plan(args.plan)
+
+
+def emit(
+    args: argparse.Namespace,
+    data: object,
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[Column],
+    *,
+    title: str = "",
+) -> int:
+    """Print *data* as JSON, or *rows* as a table, per ``--format``; return 0."""
+    if args.format == "json":
+        print(to_json(data), end="")
+    else:
+        print(render_table(rows, columns, title=title))
+    return 0
