@@ -16,7 +16,7 @@ NAME = "so tt&tt"
 def main(name: str = NAME) -> None:
     plan = de_an06.load_plan("son-la-2024")
     agency = de_an06.resolve_agency(plan, name)  # any case, diacritics or abbreviation
-    matrix = plan.responsibility_matrix(expand=True)  # group tasks count for members too
+    matrix = de_an06.responsibility_matrix(plan, expand=True)  # group tasks count for members too
     print(f"{agency.name} [{agency.key}] in {plan.decision.number}:")
     for role in Role:
         codes = matrix.tasks_for(agency.key, role)
@@ -24,7 +24,7 @@ def main(name: str = NAME) -> None:
             print(f"  {role.value:<10} {len(codes):>2}  {', '.join(codes)}")
 
     day = date(2026, 1, 1)
-    later = plan.responsibility_matrix(expand=True, as_of=day)
+    later = de_an06.responsibility_matrix(plan, expand=True, as_of=day)
     holder = later.key_of(agency.key)
     print(f"\nOn {day:%d/%m/%Y} this work is held by: {later.row(holder).name}")
     holds = later.chains_text(holder)

@@ -203,9 +203,6 @@ class TestQueries:
         assert self.matrix.row("lq").kind is RowKind.OPEN_GROUP
         assert "members not listed" in self.matrix.row("to-xa").note
 
-    def test_plan_method_delegates(self) -> None:
-        assert small_plan().responsibility_matrix() == self.matrix
-
     def test_lead_issues(self) -> None:
         issues = {i.task: i.reason for i in self.matrix.lead_issues()}
         assert issues == {

@@ -101,7 +101,7 @@ def test_indicator_chart_has_a_bar_per_result() -> None:
     from de_an06.observations import Observations
     from de_an06.report.data import indicator_section
 
-    section = indicator_section([Observations.from_csv(COUNTS, PLAN)])
+    section = indicator_section(PLAN, [Observations.from_csv(COUNTS, PLAN)], as_of=JUNE_30)
     report = build_report(PLAN, as_of=JUNE_30, indicator_section=section)
     (chart,) = [b for b in report.blocks if isinstance(b, BarChart)]
     no_data = [bar.label for bar in chart.bars if bar.percent is None]

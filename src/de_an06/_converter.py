@@ -46,6 +46,7 @@ from cattrs.errors import (
 from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
+from ._text import fraction_text
 from .deadline import DEADLINE_KINDS, Deadline
 from .errors import Problem
 
@@ -68,31 +69,6 @@ MISSING: Final = _Missing()
 
 class WireTypeError(TypeError):
     """A JSON value of the wrong type; the message says what was expected."""
-
-
-def fraction_text(value: Fraction) -> str:
-    """Exact decimal text of *value*, or ``"num/den"`` when it has no finite decimal.
-
-    >>> fraction_text(Fraction(131, 2)), fraction_text(Fraction(1, 3))
-    ('65.5', '1/3')
-    """
-    if value.denominator == 1:
-        return str(value.numerator)
-    den = value.denominator
-    twos = fives = 0
-    while den % 2 == 0:
-        den //= 2
-        twos += 1
-    while den % 5 == 0:
-        den //= 5
-        fives += 1
-    if den != 1:
-        return f"{value.numerator}/{value.denominator}"
-    places = max(twos, fives)
-    scaled = abs(value.numerator) * 10**places // value.denominator
-    sign = "-" if value < 0 else ""
-    digits = str(scaled).rjust(places + 1, "0")
-    return f"{sign}{digits[:-places]}.{digits[-places:]}"
 
 
 # --- leaves ---------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Text helpers: Unicode NFC, diacritic folding and whitespace.
+"""Text helpers: Unicode NFC, diacritic folding, whitespace, and exact numbers as text.
 
 Vietnamese text is data. Storage keeps it verbatim in NFC; only lookup keys are
 folded (case, diacritics, dashes, spacing), never the stored text.
@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from fractions import Fraction
 
-__all__ = ["fold", "join_lines", "nfc", "pair_surrogates"]
+__all__ = ["fold", "fraction_text", "join_lines", "nfc", "pair_surrogates"]
 
 _SPACES = re.compile(r"\s+")
 # Dashes people type interchangeably in agency names: "Lao động – Thương binh",
@@ -68,3 +69,28 @@ def fold(text: str) -> str:
     stripped = stripped.replace("đ", "d").replace("Đ", "D")
     stripped = _DASHES.sub("-", stripped)
     return _SPACES.sub(" ", stripped.casefold()).strip()
+
+
+def fraction_text(value: Fraction) -> str:
+    """Exact decimal text of *value*, or ``"num/den"`` when it has no finite decimal.
+
+    >>> fraction_text(Fraction(131, 2)), fraction_text(Fraction(1, 3))
+    ('65.5', '1/3')
+    """
+    if value.denominator == 1:
+        return str(value.numerator)
+    den = value.denominator
+    twos = fives = 0
+    while den % 2 == 0:
+        den //= 2
+        twos += 1
+    while den % 5 == 0:
+        den //= 5
+        fives += 1
+    if den != 1:
+        return f"{value.numerator}/{value.denominator}"
+    places = max(twos, fives)
+    scaled = abs(value.numerator) * 10**places // value.denominator
+    sign = "-" if value < 0 else ""
+    digits = str(scaled).rjust(places + 1, "0")
+    return f"{sign}{digits[:-places]}.{digits[-places:]}"

@@ -31,8 +31,7 @@ from typing import TYPE_CHECKING, Any, Literal, final
 import attrs
 
 from ._columns import names_source, unit_counts
-from ._converter import fraction_text
-from ._text import fold
+from ._text import fold, fraction_text
 from .agency import Level
 from .errors import ModelValueError, ObservationDataError, ObservationProblem
 from .indicator import Aggregation, Comparator, Indicator, Scope, ScopeKind, Target, Unit

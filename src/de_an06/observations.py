@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, final
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar, cast, final
 
 import attrs
 
@@ -43,6 +43,8 @@ if TYPE_CHECKING:
     from numpy.typing import NDArray
 
 __all__ = ["Coded", "Duplicates", "Observations"]
+
+_T = TypeVar("_T")
 
 
 @final
@@ -93,6 +95,17 @@ class Observations:
 
     def __len__(self) -> int:
         return int(self.numerator.shape[0])
+
+    def derived(self, key: Hashable, make: Callable[[], _T]) -> _T:
+        """The value *make* computes from the columns, computed once per *key* and kept.
+
+        For the queries' own use (the roll-up keeps its detailed sums here): the store
+        never changes, so a kept value never goes stale. *key* names what was computed
+        and from what; a key holding ``id(x)`` must keep *x* alive in the value.
+        """
+        if key not in self._cache:
+            self._cache[key] = make()
+        return cast("_T", self._cache[key])
 
     @property
     def nbytes(self) -> int:
@@ -159,7 +172,8 @@ class Observations:
     ) -> Observations:
         """Read mappings with the keys of the counts CSV shape (``line`` = record number).
 
-        >>> plan = __import__("de_an06").load_plan("son-la-2024")
+        >>> from de_an06.loading import load_plan
+        >>> plan = load_plan("son-la-2024")
         >>> obs = Observations.from_records([{"indicator": "II.4", "unit": "TP Sơn La",
         ...     "period": "202406", "numerator": 81, "denominator": 100}], plan)
         >>> obs.units, obs.numerator.tolist()

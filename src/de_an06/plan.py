@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, final
+from typing import final
 
 import attrs
 
@@ -15,9 +15,6 @@ from .locality import Locality
 from .reporting import ReportingRegime
 from .services import Annex
 from .task import Mention, Role, Task, TaskGroup
-
-if TYPE_CHECKING:  # matrix.py imports this module
-    from .matrix import ResponsibilityMatrix
 
 __all__ = ["Decision", "PilotModels", "Plan"]
 
@@ -134,14 +131,6 @@ class Plan:
                 return item
         known = (a.key for a in self._directory())
         raise UnknownKeyError("agency", key, known, source=f"plan {self.id!r}")
-
-    def responsibility_matrix(
-        self, *, expand: bool = False, as_of: dt.date | None = None
-    ) -> ResponsibilityMatrix:
-        """Agencies × tasks with their roles; see `de_an06.matrix.responsibility_matrix`."""
-        from .matrix import responsibility_matrix
-
-        return responsibility_matrix(self, expand=expand, as_of=as_of)
 
     def model_allocation(self, role: Role) -> tuple[Mention, ...]:
         """The pilot models allocated to agencies in *role*, as the allocating task says.

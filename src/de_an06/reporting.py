@@ -14,9 +14,10 @@ periods of one frequency tile the "reporting year" from 15/12 of the previous ye
 
 A `ReportingRegime` turns its rules into a calendar: `ReportingRegime.periods` (a year's
 periods with their due dates), `ReportingRegime.period_containing` and
-`ReportingRegime.next_due`. `working_days_after_cutoff` counts what a period leaves its
-reporters; NĐ 09 art. 8(5)(b) asks for at least one working day, which Sơn La's 2024
-rules do not give (`is_too_tight`).
+`ReportingRegime.next_due`. What a period leaves its reporters is counted in working
+days, so it lives with the calendar: `de_an06.workdays.working_days_after_cutoff` and
+`de_an06.workdays.is_too_tight` (NĐ 09 art. 8(5)(b) asks for at least one working day,
+which Sơn La's 2024 rules do not give).
 """
 
 from __future__ import annotations
@@ -25,23 +26,18 @@ import enum
 import re
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import TYPE_CHECKING, final
+from typing import final
 
 import attrs
 
 from ._dates import add_months, month_end
 from .errors import ModelValueError, PeriodIdError
 
-if TYPE_CHECKING:  # the holiday calendar loads only when working days are counted
-    from .workdays import WorkingCalendar
-
 __all__ = [
     "Frequency",
     "ReportingPeriod",
     "ReportingRegime",
     "ReportingRule",
-    "is_too_tight",
-    "working_days_after_cutoff",
 ]
 
 # NĐ 09/2019 art. 12: every window runs from the 15th to the 14th.
@@ -369,33 +365,3 @@ def _regime_periods(
                 )
             )
     return tuple(out)
-
-
-def working_days_after_cutoff(
-    period: ReportingPeriod, *, calendar: WorkingCalendar | None = None
-) -> int | None:
-    """Working days from the end of *period*'s cut-off to its due date; None if no due.
-
-    Counted as `WorkingCalendar.working_days_between`: the working days after the cut-off
-    up to the due day, so 0 when the report is due on the cut-off's last day, and 0 or
-    less when it is due before the data are closed (``due < end``).
-
-    >>> p = ReportingPeriod.from_id("202401")
-    >>> working_days_after_cutoff(attrs.evolve(p, due=date(2024, 1, 14)))   # "trước ngày 15"
-    0
-    """
-    if period.due is None:
-        return None
-    from .workdays import default_calendar
-
-    return (calendar or default_calendar()).working_days_between(period.end, period.due)
-
-
-def is_too_tight(period: ReportingPeriod, *, calendar: WorkingCalendar | None = None) -> bool:
-    """Whether *period* leaves less than one working day after its cut-off (NĐ 09 art. 8(5)(b)).
-
-    NĐ 09/2019/NĐ-CP art. 8(5)(b): the deadline must leave "không ít hơn 01 ngày làm việc
-    tính từ thời điểm kết thúc việc lấy số liệu báo cáo đến thời hạn gửi báo cáo".
-    """
-    slack = working_days_after_cutoff(period, calendar=calendar)
-    return slack is not None and slack < 1

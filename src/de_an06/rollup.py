@@ -322,11 +322,15 @@ def _tree_arrays(
     obs: Observations, tree: Hierarchy
 ) -> tuple[tuple[str, ...], NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
     """Inner nodes, their parents, and each unit's parent and own inner code (kept)."""
+    # The kept value holds *tree*, so its id stays its own while the key lives.
+    return obs.derived(("tree", id(tree)), lambda: (tree, _tree_codes(obs, tree)))[1]
+
+
+def _tree_codes(
+    obs: Observations, tree: Hierarchy
+) -> tuple[tuple[str, ...], NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
     import numpy as np
 
-    cached = obs._cache.get(("tree", id(tree)))
-    if cached is not None and cached[0] is tree:
-        return cached[1:]  # type: ignore[no-any-return]
     parents = {node.parent for node in tree if node.parent and node.parent in tree}
     keys = tuple(node.key for node in tree if node.key in parents)
     code = {key: n for n, key in enumerate(keys)}
@@ -334,14 +338,12 @@ def _tree_arrays(
     def codes(values: Iterable[str | None]) -> NDArray[np.int64]:
         return np.array([code.get(v, -1) if v else -1 for v in values], dtype=np.int64)
 
-    arrays = (
+    return (
         keys,
         codes(tree.node(key).parent for key in keys),
         codes(tree.node(key).parent for key in obs.units),
         codes(obs.units),
     )
-    obs._cache["tree", id(tree)] = (tree, *arrays)
-    return arrays
 
 
 @attrs.frozen(kw_only=True)
@@ -490,11 +492,16 @@ def _fine(
     then depends on the period asked), or when there are about as many detailed sums as
     rows (then each question goes to the rows itself).
     """
+    # The kept value holds *hierarchy*, so its id stays its own while the key lives.
+    key = ("fine", id(hierarchy))
+    return obs.derived(key, lambda: (hierarchy, _fine_sums(plan, obs, tree, hierarchy)))[1]
+
+
+def _fine_sums(
+    plan: Plan, obs: Observations, tree: Hierarchy, hierarchy: Hierarchy | None
+) -> _Fine | None:
     import numpy as np
 
-    cached = obs._cache.get(("fine", id(hierarchy)))
-    if cached is not None and cached.hierarchy is hierarchy:
-        return cached  # type: ignore[no-any-return]
     shape = _Shape.of(plan, obs, tree, period=None, as_of=None, by_service=True)
     if (shape.unit_self >= 0).any():
         return None
@@ -513,15 +520,13 @@ def _fine(
     keys, numerator, denominator = _sum_up(
         shape, rows, keep, [obs.numerator, obs.denominator], pooled=True
     )
-    fine = _Fine(
+    return _Fine(
         hierarchy=hierarchy,
         sizes=shape.sizes,
         keys=keys,
         numerator=numerator,
         denominator=denominator,
     )
-    obs._cache["fine", id(hierarchy)] = fine
-    return fine
 
 
 def _coarsen(fine: _Fine, shape: _Shape, inside: list[int]) -> list[NDArray[np.int64]]:

@@ -42,6 +42,7 @@ from ._calendar import (
 from ._files import DEFAULT_MAX_BYTES, read_bytes
 from .deadline import Compound, Deadline, OnDate, Relation, RelativeToEvent
 from .errors import ModelValueError
+from .reporting import ReportingPeriod
 
 __all__ = [
     "Confidence",
@@ -51,11 +52,13 @@ __all__ = [
     "WorkingCalendar",
     "add_working_days",
     "default_calendar",
+    "is_too_tight",
     "is_working_day",
     "next_working_day",
     "previous_working_day",
     "shift_due",
     "shifted_due",
+    "working_days_after_cutoff",
     "working_days_between",
 ]
 
@@ -380,3 +383,31 @@ def shifted_due(
     datetime.date(2024, 9, 13)
     """
     return (calendar or default_calendar()).shifted_due(deadline, policy)
+
+
+def working_days_after_cutoff(
+    period: ReportingPeriod, *, calendar: WorkingCalendar | None = None
+) -> int | None:
+    """Working days from the end of *period*'s cut-off to its due date; None if no due.
+
+    Counted as `WorkingCalendar.working_days_between`: the working days after the cut-off
+    up to the due day, so 0 when the report is due on the cut-off's last day, and 0 or
+    less when it is due before the data are closed (``due < end``).
+
+    >>> p = ReportingPeriod.from_id("202401")
+    >>> working_days_after_cutoff(attrs.evolve(p, due=date(2024, 1, 14)))   # "trước ngày 15"
+    0
+    """
+    if period.due is None:
+        return None
+    return (calendar or default_calendar()).working_days_between(period.end, period.due)
+
+
+def is_too_tight(period: ReportingPeriod, *, calendar: WorkingCalendar | None = None) -> bool:
+    """Whether *period* leaves less than one working day after its cut-off (NĐ 09 art. 8(5)(b)).
+
+    NĐ 09/2019/NĐ-CP art. 8(5)(b): the deadline must leave "không ít hơn 01 ngày làm việc
+    tính từ thời điểm kết thúc việc lấy số liệu báo cáo đến thời hạn gửi báo cáo".
+    """
+    slack = working_days_after_cutoff(period, calendar=calendar)
+    return slack is not None and slack < 1

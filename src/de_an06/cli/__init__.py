@@ -17,7 +17,6 @@ import sys
 from collections.abc import Sequence
 from importlib import import_module
 
-from .. import __version__
 from ..errors import DeAn06Error
 from ._common import Handler
 
@@ -45,6 +44,23 @@ COMMANDS: dict[str, str] = {
 }
 
 
+class _Version(argparse.Action):
+    """``--version``: the installed distribution's version (read only when asked).
+
+    Read from the package metadata rather than from ``de_an06.__version__``: the command
+    line never imports the facade (tests/test_architecture.py).
+    """
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from importlib.metadata import version
+
+        print(f"de-an06 {version('de-an06')}")
+        parser.exit()
+
+
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The argument parser: every sub-command, or only *command*'s family if it is known."""
     parser = argparse.ArgumentParser(
@@ -52,7 +68,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         description="Đề án 06/CP plans as data: tasks, deadlines, responsibilities, targets.",
         epilog="Example: de-an06 summary --plan son-la-2024",
     )
-    parser.add_argument("--version", action="version", version=f"de-an06 {__version__}")
+    parser.add_argument("--version", action=_Version, help="show the version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     families = (
         [COMMANDS[command]] if command in COMMANDS else list(dict.fromkeys(COMMANDS.values()))

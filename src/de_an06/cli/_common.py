@@ -12,7 +12,7 @@ from .._tables import Column, render_table, to_json
 from ..errors import DeAn06Error
 from ..loading import load_plan
 from ..plan import Plan
-from ..task import Role
+from ..task import Role, Task
 
 __all__ = [
     "DEFAULT_PLAN",
@@ -24,6 +24,7 @@ __all__ = [
     "emit",
     "parse_date",
     "plan_of",
+    "task_record",
 ]
 
 DEFAULT_PLAN = "son-la-2024"
@@ -106,3 +107,17 @@ def emit(
     else:
         print(render_table(rows, columns, title=title))
     return 0
+
+
+def task_record(task: Task) -> dict[str, Any]:
+    """One task as the ``tasks --format json`` listing writes it."""
+    due = task.deadline.due_date()
+    return {
+        "code": task.code,
+        "text": task.text,
+        "deadline": task.deadline.text,
+        "deadline_kind": task.deadline.KIND,
+        "due": None if due is None else due.isoformat(),
+        "ongoing": task.deadline.ongoing,
+        "roles": {role.value: [m.text for m in task.agencies_in(role)] for role in Role},
+    }

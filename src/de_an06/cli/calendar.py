@@ -18,14 +18,7 @@ from .._files import DEFAULT_MAX_BYTES, parse_json, read_bytes
 from .._tables import render_table, to_json
 from ..deadline import AsDirected, Compound, Deadline, OnDate, RelativeToEvent, WithinPeriod
 from ..plan import Plan
-from ..reporting import (
-    PERIODIC,
-    Frequency,
-    ReportingPeriod,
-    ReportingRegime,
-    is_too_tight,
-    working_days_after_cutoff,
-)
+from ..reporting import PERIODIC, Frequency, ReportingPeriod, ReportingRegime
 from ..schedule import (
     DueTask,
     ongoing_tasks,
@@ -33,7 +26,7 @@ from ..schedule import (
     tasks_due_within,
     undetermined_tasks,
 )
-from ..workdays import DuePolicy, default_calendar
+from ..workdays import DuePolicy, default_calendar, is_too_tight, working_days_after_cutoff
 from ._common import UsageError, add_format_option, add_plan_option, emit, parse_date, plan_of
 
 __all__ = ["calendar_data", "deadline_record", "read_completed", "register"]

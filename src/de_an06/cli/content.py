@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from .._converter import fraction_text
+from .._text import fraction_text
 from ..auditing import audit, principle_checks
 from ..indicator import Indicator, Target
 from ..plan import Plan

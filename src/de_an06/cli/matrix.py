@@ -28,8 +28,8 @@ from ._common import (
     add_plan_option,
     parse_date,
     plan_of,
+    task_record,
 )
-from .plan import task_record
 
 __all__ = ["agency_task_records", "register"]
 

@@ -7,10 +7,16 @@ from typing import Any
 
 from ..loading import load_plan
 from ..plan import Plan
-from ..task import Role, Task
-from ._common import add_agency_options, add_format_option, add_plan_option, emit, plan_of
+from ._common import (
+    add_agency_options,
+    add_format_option,
+    add_plan_option,
+    emit,
+    plan_of,
+    task_record,
+)
 
-__all__ = ["register", "task_record"]
+__all__ = ["register"]
 
 
 def register(commands: Any) -> None:
@@ -104,20 +110,6 @@ def _summary(args: argparse.Namespace) -> int:
         f"{plan.decision.date:%d/%m/%Y} — {plan.decision.issuer}\n"
     )
     return emit(args, data, rows, [("item", "mục"), ("count", "số")], title=title)
-
-
-def task_record(task: Task) -> dict[str, Any]:
-    """One task as the ``tasks --format json`` listing writes it."""
-    due = task.deadline.due_date()
-    return {
-        "code": task.code,
-        "text": task.text,
-        "deadline": task.deadline.text,
-        "deadline_kind": task.deadline.KIND,
-        "due": None if due is None else due.isoformat(),
-        "ongoing": task.deadline.ongoing,
-        "roles": {role.value: [m.text for m in task.agencies_in(role)] for role in Role},
-    }
 
 
 def _tasks(args: argparse.Namespace) -> int:

@@ -74,7 +74,8 @@ def _report(args: argparse.Namespace) -> int:
         observations = [
             Observations.from_csv(path, plan, period=args.period) for path in args.observations
         ]
-        indicators, annex = indicator_section(observations), annex_section(observations)
+        indicators = indicator_section(plan, observations, as_of=as_of, lang=args.lang)
+        annex = annex_section(plan, observations, as_of=as_of, lang=args.lang)
     completed = None
     if args.completed is not None:
         from .calendar import read_completed

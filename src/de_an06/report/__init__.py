@@ -1,17 +1,28 @@
 """The progress report: a plan, a date and optional counts made into a document.
 
 ``build`` assembles the sections (`build_report`); ``data`` makes the indicator and annex
-sections from observations; ``document`` is the document model with its Markdown and
-HTML renderers; ``svg`` draws the charts. Only the command line imports this package.
+sections from observations (`indicator_section`, `annex_section`); ``blocks`` is the
+document model every section is made of; ``document`` renders it to Markdown and HTML;
+``svg`` draws the charts. A library user reproduces ``de-an06 report --observations``
+with these public names alone (see `build_report`).
 """
 
-from .build import Language, Report, SectionHook, build_report
+from .blocks import Bar, BarChart, Block, Heading, Milestone, Paragraph, Table, Timeline
+from .build import Labels, Language, Report, build_report
 from .data import annex_section, indicator_section
 
 __all__ = [
+    "Bar",
+    "BarChart",
+    "Block",
+    "Heading",
+    "Labels",
     "Language",
+    "Milestone",
+    "Paragraph",
     "Report",
-    "SectionHook",
+    "Table",
+    "Timeline",
     "annex_section",
     "build_report",
     "indicator_section",

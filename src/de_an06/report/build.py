@@ -14,13 +14,13 @@ data says so instead of disappearing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Literal, final
 
 import attrs
 
-from .._converter import fraction_text
+from .._text import fraction_text
 from ..auditing import audit
 from ..indicator import Indicator, Target, Unit
 from ..matrix import responsibility_matrix
@@ -46,16 +46,18 @@ from .document import (
     render_markdown,
 )
 
-__all__ = ["Language", "Report", "SectionHook", "build_report"]
+__all__ = ["Labels", "Language", "Report", "build_report"]
 
 Language = Literal["vi", "en"]
-
-SectionHook = Callable[[Plan, date, "Labels"], list[Block]]
-"""Builds extra report blocks (indicators, annex) from a plan, the date and the labels."""
+"""The report's language: Vietnamese (the default) or English."""
 
 
 class Labels:
-    """The report's words in one language; ``labels["key"]`` reads one."""
+    """The report's words in one language; ``labels["key"]`` reads one.
+
+    >>> Labels("en")["annex"]
+    '5. Essential public services'
+    """
 
     def __init__(self, lang: Language) -> None:
         self.lang = lang
@@ -173,14 +175,20 @@ def build_report(
     lang: Language = "vi",
     soon_days: int = 30,
     completed: Mapping[str, date] | None = None,
-    indicator_section: SectionHook | None = None,
-    annex_section: SectionHook | None = None,
+    indicator_section: Sequence[Block] | None = None,
+    annex_section: Sequence[Block] | None = None,
 ) -> Report:
     """The progress report of *plan* on *as_of*.
 
-    *indicator_section* and *annex_section* build those sections from observed counts
-    (see `de_an06.evaluate`); without them the report lists the targets and says there is
-    no data.
+    *indicator_section* and *annex_section* are those sections' blocks, made from observed
+    counts by `de_an06.report.indicator_section` and `de_an06.report.annex_section` (or
+    any blocks of your own); without them the report lists the targets and says there is
+    no data. ``de-an06 report --observations FILE`` is::
+
+        obs = [Observations.from_csv(FILE, plan)]
+        build_report(plan, as_of=day, lang=lang,
+                     indicator_section=indicator_section(plan, obs, as_of=day, lang=lang),
+                     annex_section=annex_section(plan, obs, as_of=day, lang=lang))
     """
     words = Labels(lang)
     title = f"{words['title']} {plan.title}"
@@ -188,8 +196,8 @@ def build_report(
     blocks += _brief(plan, as_of, words)
     blocks += _deadlines(plan, as_of, words, soon_days, completed)
     blocks += _responsibilities(plan, as_of, words, soon_days)
-    blocks += (indicator_section or _targets_only)(plan, as_of, words)
-    blocks += (annex_section or _no_counts)(plan, as_of, words)
+    blocks += _targets_only(plan, words) if indicator_section is None else indicator_section
+    blocks += _no_counts(words) if annex_section is None else annex_section
     blocks += _audit(plan, words)
     return Report(title=title, blocks=tuple(blocks), lang=lang)
 
@@ -355,7 +363,7 @@ def _overrides_text(indicator: Indicator) -> str:
     )
 
 
-def _targets_only(plan: Plan, as_of: date, words: Labels) -> list[Block]:
+def _targets_only(plan: Plan, words: Labels) -> list[Block]:
     rows = tuple(
         (
             i.id,
@@ -372,7 +380,7 @@ def _targets_only(plan: Plan, as_of: date, words: Labels) -> list[Block]:
     ]
 
 
-def _no_counts(plan: Plan, as_of: date, words: Labels) -> list[Block]:
+def _no_counts(words: Labels) -> list[Block]:
     return [Heading(2, words["annex"]), Paragraph(words["no_counts"])]
 
 

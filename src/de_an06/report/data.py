@@ -1,6 +1,8 @@
 """Report sections built from observed counts: indicators against targets, the annex table.
 
-Kept apart from `report.py` so that a report without counts never imports numpy.
+Each returns the section's blocks, for `build_report`'s ``indicator_section`` and
+``annex_section``. Kept apart from `build` so that a report without counts never
+imports numpy.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from ..annex_reporting import annex_report
 from ..indicator import Unit
 from ..plan import Plan
 from ..rollup import roll_up
-from .build import Labels, SectionHook, target_text
-from .document import Bar, BarChart, Block, Heading, Paragraph, Table
+from .blocks import Bar, BarChart, Block, Heading, Paragraph, Table
+from .build import Labels, Language, target_text
 
 if TYPE_CHECKING:
     from ..observations import Observations
@@ -68,20 +70,20 @@ _HEAD = {
 }
 
 
-def indicator_section(observations: Sequence[Observations]) -> SectionHook:
-    """The indicators section from *observations*: per unit, plus the roll-up."""
+def indicator_section(
+    plan: Plan, observations: Sequence[Observations], *, as_of: date, lang: Language = "vi"
+) -> tuple[Block, ...]:
+    """The indicators section: each unit's counts and the roll-up, against the targets.
 
-    def build(plan: Plan, as_of: date, words: Labels) -> list[Block]:
-        results: list[Achievement] = []
-        for obs in observations:
-            results += evaluate(plan, obs, as_of=as_of)
-            results += roll_up(plan, obs, as_of=as_of).achievements()
-        # Annex counts (a service, no indicator) go to the annex section.
-        known = {i.id for i in plan.indicators}
-        results = [a for a in results if not a.service and a.indicator in known]
-        return _indicator_blocks(plan, results, words)
-
-    return build
+    Counts of a service (the annex's) are left to `annex_section`.
+    """
+    results: list[Achievement] = []
+    for obs in observations:
+        results += evaluate(plan, obs, as_of=as_of)
+        results += roll_up(plan, obs, as_of=as_of).achievements()
+    known = {i.id for i in plan.indicators}
+    results = [a for a in results if not a.service and a.indicator in known]
+    return tuple(_indicator_blocks(plan, results, Labels(lang)))
 
 
 def _indicator_blocks(plan: Plan, results: list[Achievement], words: Labels) -> list[Block]:
@@ -131,20 +133,18 @@ def _indicator_blocks(plan: Plan, results: list[Achievement], words: Labels) -> 
     return blocks
 
 
-def annex_section(observations: Sequence[Observations]) -> SectionHook:
+def annex_section(
+    plan: Plan, observations: Sequence[Observations], *, as_of: date, lang: Language = "vi"
+) -> tuple[Block, ...]:
     """The annex table filled in from the observations that name a service."""
-
-    def build(plan: Plan, as_of: date, words: Labels) -> list[Block]:
-        blocks: list[Block] = [Heading(2, words["annex"])]
-        with_services = [obs for obs in observations if any(obs.services)]
-        if not with_services or plan.annex is None:
-            return [*blocks, Paragraph(words["no_counts"])]
-        locale = words.lang
-        for obs in with_services:
-            table = annex_report(plan, obs, as_of=as_of)
-            records = table.records(locale=locale)
-            rows = tuple(tuple(record[c] for c in table.columns) for record in records)
-            blocks.append(Table(table.columns, rows, numeric=frozenset({4, 5, 6})))
-        return blocks
-
-    return build
+    words = Labels(lang)
+    blocks: list[Block] = [Heading(2, words["annex"])]
+    with_services = [obs for obs in observations if any(obs.services)]
+    if not with_services or plan.annex is None:
+        return (*blocks, Paragraph(words["no_counts"]))
+    for obs in with_services:
+        table = annex_report(plan, obs, as_of=as_of)
+        records = table.records(locale=lang)
+        rows = tuple(tuple(record[c] for c in table.columns) for record in records)
+        blocks.append(Table(table.columns, rows, numeric=frozenset({4, 5, 6})))
+    return tuple(blocks)

@@ -1,4 +1,4 @@
-"""A small document model for reports, rendered to Markdown or one self-contained HTML file.
+"""The report's renderers: its blocks (`de_an06.report.blocks`) as Markdown or one HTML file.
 
 Reports are built as a list of blocks; renderers never compute anything, they only lay
 out. HTML output has no scripts and loads nothing from the network: styles are inline and
@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from datetime import date
-
-import attrs
 
 from .._tables import neutralise
+from .blocks import Bar, BarChart, Block, Heading, Milestone, Paragraph, Table, Timeline
 from .svg import bar_chart, timeline
 
 __all__ = [
@@ -28,78 +26,6 @@ __all__ = [
     "render_html",
     "render_markdown",
 ]
-
-
-@attrs.frozen
-class Heading:
-    """A section heading; level 1 is the document title."""
-
-    level: int
-    text: str
-
-
-@attrs.frozen
-class Paragraph:
-    """A paragraph of plain text."""
-
-    text: str
-
-
-@attrs.frozen
-class Table:
-    """A table of text cells; ``numeric`` marks right-aligned columns by index."""
-
-    columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    numeric: frozenset[int] = frozenset()
-
-
-@attrs.frozen(kw_only=True)
-class Bar:
-    """One bar: a label, the achieved percent (None: no data), the target percent.
-
-    ``text`` is the value as printed beside the bar ("91,71%"); ``caption`` the tooltip.
-    """
-
-    label: str
-    percent: float | None
-    target: float | None
-    met: bool | None
-    caption: str = ""
-    text: str = ""
-
-
-@attrs.frozen(kw_only=True)
-class BarChart:
-    """Achievement against target, one bar per (indicator, unit)."""
-
-    title: str
-    bars: tuple[Bar, ...]
-    no_data_label: str = "no data"
-
-
-@attrs.frozen(kw_only=True)
-class Milestone:
-    """A dated point on a timeline; ``status`` picks its colour."""
-
-    label: str
-    day: date
-    status: str
-
-
-@attrs.frozen(kw_only=True)
-class Timeline:
-    """Deadlines on a time axis from ``start`` to ``end``, with a line at ``today``."""
-
-    title: str
-    start: date
-    end: date
-    today: date
-    milestones: tuple[Milestone, ...]
-    legend: tuple[tuple[str, str], ...] = ()
-
-
-Block = Heading | Paragraph | Table | BarChart | Timeline
 
 
 def _md_cell(text: str) -> str:

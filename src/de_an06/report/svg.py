@@ -11,7 +11,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .document import BarChart, Timeline
+    from .blocks import BarChart, Timeline
 
 __all__ = ["bar_chart", "timeline"]
 
