@@ -55,9 +55,12 @@ class _Version(argparse.Action):
         super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
 
     def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
-        from importlib.metadata import version
+        from importlib.metadata import PackageNotFoundError, version
 
-        print(f"de-an06 {version('de-an06')}")
+        try:
+            print(f"de-an06 {version('de-an06')}")
+        except PackageNotFoundError:  # run from a source tree that was never installed
+            print("de-an06 (not installed: version unknown)")
         parser.exit()
 
 
