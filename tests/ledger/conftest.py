@@ -54,7 +54,17 @@ class _Cluster:
             shutil.chown(self.root, "postgres", "postgres")
         self._run("initdb", "-D", str(self.data), "-U", "postgres", "-A", "trust", "-E", "UTF8")
         options = f"-p {self.port} -k {self.root} -c listen_addresses='' -c fsync=off"
-        self._run("pg_ctl", "-D", str(self.data), "-o", options, "-w", "-l", str(self.root / "log"), "start")
+        self._run(
+            "pg_ctl",
+            "-D",
+            str(self.data),
+            "-o",
+            options,
+            "-w",
+            "-l",
+            str(self.root / "log"),
+            "start",
+        )
         self.url = f"postgresql+psycopg://postgres@/postgres?host={self.root}&port={self.port}"
 
     def _run(self, tool: str, *args: str) -> None:

@@ -12,8 +12,15 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from de_an06.ledger import Ledger, LedgerError, ObservationRow, Submission, TaskEvent, TaskStatus
-from de_an06.ledger import _schema as schema
+from de_an06.ledger import (
+    Ledger,
+    LedgerError,
+    ObservationRow,
+    Submission,
+    TaskEvent,
+    TaskStatus,
+    _schema as schema,
+)
 from de_an06.ledger.store import now_utc
 
 
@@ -99,13 +106,25 @@ def test_submission_with_observation_rows(db: str) -> None:
                 submitted_on=date(2024, 7, 12),
                 recorded_at=now_utc(),
             ),
-            [ObservationRow(submission=0, indicator="1", unit="mai-son", period="202407",
-                            numerator=300_700, denominator=347_500)],
+            [
+                ObservationRow(
+                    submission=0,
+                    indicator="1",
+                    unit="mai-son",
+                    period="202407",
+                    numerator=300_700,
+                    denominator=347_500,
+                )
+            ],
         )
         (row,) = ledger.observation_rows(submission=ident)
         (item,) = ledger.submissions(period="202407")
     assert (row.submission, row.numerator, row.denominator) == (ident, 300_700, 347_500)
-    assert (item.id, item.agency, item.submitted_on) == (ident, "ubnd-huyen-mai-son", date(2024, 7, 12))
+    assert (item.id, item.agency, item.submitted_on) == (
+        ident,
+        "ubnd-huyen-mai-son",
+        date(2024, 7, 12),
+    )
 
 
 def test_schema_matches_the_migrations(db: str) -> None:
@@ -135,10 +154,17 @@ def test_migration_from_schema_1(db: str) -> None:
         (stored,) = ledger.events()
         assert (stored.id, stored.note) == (kept, "ghi ở lược đồ 1")
         ident = ledger.add_submission(
-            Submission(agency="so-tttt", period="202407", submitted_on=date(2024, 7, 1),
-                       recorded_at=now_utc()),
-            [ObservationRow(submission=0, indicator="1", unit="so-tttt", period="202407",
-                            numerator=1)],
+            Submission(
+                agency="so-tttt",
+                period="202407",
+                submitted_on=date(2024, 7, 1),
+                recorded_at=now_utc(),
+            ),
+            [
+                ObservationRow(
+                    submission=0, indicator="1", unit="so-tttt", period="202407", numerator=1
+                )
+            ],
         )
         assert len(ledger.observation_rows(submission=ident)) == 1
 
@@ -218,9 +244,7 @@ KILLED = textwrap.dedent(
 def test_import_killed_mid_way_leaves_none_of_its_rows(db: str) -> None:
     with Ledger.open(db) as ledger:
         ledger.add_event(event(note="before the import"))
-    child = subprocess.Popen(
-        [sys.executable, "-c", KILLED, db], stdout=subprocess.PIPE, text=True
-    )
+    child = subprocess.Popen([sys.executable, "-c", KILLED, db], stdout=subprocess.PIPE, text=True)
     assert child.stdout is not None
     inserted = int(child.stdout.readline())
     assert inserted >= 4_000

@@ -247,9 +247,7 @@ def _history(args: argparse.Namespace) -> int:
     with _open(args) as ledger:
         history = task_history(ledger.events(task=code), code)
     lang = args.lang
-    records = [
-        {"id": e.id, **_event_data(e, lang), "superseded_by": by} for e, by in history
-    ]
+    records = [{"id": e.id, **_event_data(e, lang), "superseded_by": by} for e, by in history]
     rows = [
         {
             "id": r["id"],
@@ -367,7 +365,9 @@ def _period(text: str) -> str:
 def _submission_record(args: argparse.Namespace) -> int:
     from ..ledger.record import check_submission
 
-    missing = [o for o, v in (("--by", args.by), ("--period", args.period), ("--on", args.on)) if not v]
+    missing = [
+        o for o, v in (("--by", args.by), ("--period", args.period), ("--on", args.on)) if not v
+    ]
     if missing:
         raise UsageError(f"submissions record needs {', '.join(missing)}")
     plan = plan_of(args)
@@ -382,8 +382,17 @@ def _submission_record(args: argparse.Namespace) -> int:
     with _open(args) as ledger:
         ident = ledger.add_submission(item)
     if args.format == "json":
-        return emit(args, {"id": ident, "agency": item.agency, "period": item.period,
-                           "submitted_on": item.submitted_on.isoformat()}, [], [])
+        return emit(
+            args,
+            {
+                "id": ident,
+                "agency": item.agency,
+                "period": item.period,
+                "submitted_on": item.submitted_on.isoformat(),
+            },
+            [],
+            [],
+        )
     print(
         f"đã ghi #{ident}: {item.agency} nộp báo cáo kỳ {item.period} ngày {_vn(item.submitted_on)}"
         if args.lang == "vi"
@@ -391,5 +400,3 @@ def _submission_record(args: argparse.Namespace) -> int:
         f"{item.submitted_on.isoformat()}"
     )
     return 0
-
-

@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable
 
 from .._dates import parse_day
-from .._files import DEFAULT_MAX_BYTES, read_text
+from .._files import DEFAULT_MAX_BYTES, ErrorFactory, read_text
 from .._text import fold
 from ..directory import resolve_agency
 from ..errors import DeAn06Error
@@ -38,7 +38,7 @@ _ALIASES = {
 _REQUIRED = ("task", "status", "on", "agency")
 
 
-def _error(name: str) -> Callable[[str, object, str], Exception]:
+def _error(name: str) -> ErrorFactory:
     def make(message: str, value: object, path: str = "$") -> Exception:
         return LedgerError(f"{name}: {message} (value: {value!r})")
 

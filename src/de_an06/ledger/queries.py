@@ -131,7 +131,9 @@ def reporters_of(plan: Plan, task: Task) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
-def _derive(latest: Sequence[TaskEvent], reporters: Sequence[str]) -> tuple[TaskStatus | None, date | None]:
+def _derive(
+    latest: Sequence[TaskEvent], reporters: Sequence[str]
+) -> tuple[TaskStatus | None, date | None]:
     if not latest:
         return None, None
     statuses = [e.status for e in latest]
@@ -227,7 +229,9 @@ def _progress(
     return Progress.IN_PROGRESS, 0
 
 
-def task_history(events: Iterable[TaskEvent], task: str) -> tuple[tuple[TaskEvent, int | None], ...]:
+def task_history(
+    events: Iterable[TaskEvent], task: str
+) -> tuple[tuple[TaskEvent, int | None], ...]:
     """*task*'s events in the order recorded, each with the id of the event that supersedes
     it (None: still in force)."""
     chosen = [e for e in events if e.task == task]

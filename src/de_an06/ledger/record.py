@@ -78,7 +78,8 @@ def check_event(
     """A `TaskEvent` for *plan*, with *agency* resolved by any of its names.
 
     >>> from de_an06.loading import load_plan
-    >>> checked = check_event(load_plan("son-la-2024"), "6.1", "done", date(2024, 4, 15), "sở tt&tt")
+    >>> plan = load_plan("son-la-2024")
+    >>> checked = check_event(plan, "6.1", "done", date(2024, 4, 15), "sở tt&tt")
     >>> checked.event.agency, checked.event.status.value, checked.warnings
     ('so-tttt', 'done', ())
     """
@@ -108,7 +109,9 @@ def check_event(
     return Checked(event=event, warnings=warnings)
 
 
-def record_event(ledger: Ledger, plan: Plan, *args: object, **kwargs: object) -> tuple[int, Checked]:
+def record_event(
+    ledger: Ledger, plan: Plan, *args: object, **kwargs: object
+) -> tuple[int, Checked]:
     """Check an event (`check_event`'s arguments) and store it; its id and the check."""
     checked = check_event(plan, *args, **kwargs)  # type: ignore[arg-type]  # same signature
     return ledger.add_event(checked.event), checked

@@ -142,7 +142,8 @@ class Ledger:
                 ledger.upgrade()
         except sa.exc.SQLAlchemyError as exc:
             engine.dispose()
-            msg = f"ledger {ledger.location}: cannot open: {exc.__class__.__name__}: {exc.orig or exc}"
+            cause = getattr(exc, "orig", None) or exc
+            msg = f"ledger {ledger.location}: cannot open: {type(exc).__name__}: {cause}"
             raise LedgerError(msg) from None
         return ledger
 
@@ -212,7 +213,9 @@ class Ledger:
                 for event in chunk:
                     self._check_supersedes(conn, schema.events, event.supersedes)
                 result = conn.execute(
-                    schema.events.insert().returning(schema.events.c.id, sort_by_parameter_order=True),
+                    schema.events.insert().returning(
+                        schema.events.c.id, sort_by_parameter_order=True
+                    ),
                     [_event_row(e) for e in chunk],
                 )
                 ids.extend(int(i) for i in result.scalars())
@@ -284,7 +287,9 @@ class Ledger:
         superseded = sa.select(e.c.supersedes).where(e.c.supersedes.is_not(None))
         rank = (
             sa.func.row_number()
-            .over(partition_by=(e.c.task, e.c.agency), order_by=(e.c.holds_on.desc(), e.c.id.desc()))
+            .over(
+                partition_by=(e.c.task, e.c.agency), order_by=(e.c.holds_on.desc(), e.c.id.desc())
+            )
             .label("rank")
         )
         inner = sa.select(e, rank).where(e.c.holds_on <= as_of, e.c.id.not_in(superseded))
@@ -330,7 +335,9 @@ class Ledger:
         """Rows per table: ``{"task_events": n, "submissions": n, "observation_rows": n}``."""
         with self._engine.connect() as conn:
             return {
-                table.name: int(conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one())
+                table.name: int(
+                    conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
+                )
                 for table in (schema.events, schema.submissions, schema.observations)
             }
 
