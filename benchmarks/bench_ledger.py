@@ -68,8 +68,10 @@ def main() -> None:
                 if rng.random() < 0.9:
                     day = date(YEAR, month, rng.randint(8, 20))
                     period = f"{YEAR}{month:02d}"
-                    ledger.add_submission(Submission(agency=agency, period=period,
-                                                     submitted_on=day, recorded_at=recorded))  # fmt: skip
+                    item = Submission(
+                        agency=agency, period=period, submitted_on=day, recorded_at=recorded
+                    )
+                    ledger.add_submission(item)
         as_of = date(YEAR, 6, 30)
 
         def status_of_every_task() -> object:
