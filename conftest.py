@@ -1,3 +1,4 @@
 """Root pytest configuration: what the doctest collector must not import."""
 
-collect_ignore = ["src/de_an06/__main__.py"]
+# Alembic's migration scripts run only inside Alembic (de_an06.ledger.store.Ledger.upgrade).
+collect_ignore = ["src/de_an06/__main__.py", "src/de_an06/ledger/migrations"]

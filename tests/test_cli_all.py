@@ -36,6 +36,9 @@ RUNS: dict[str, tuple[list[str], int]] = {
     "annex": ([ANNEX, "--period", "2024S1"], 0),
     "import": ([], 0),  # needs a file and -o; see test_import_round_trip
     "report": (["--as-of", "2024-06-30"], 0),  # md/html only; see test_report.py
+    # An in-memory ledger, so that nothing is written here; see tests/ledger.
+    "progress": (["show", "--as-of", "2024-06-30", "--db", "sqlite://"], 0),
+    "submissions": (["--period", "202407", "--as-of", "2024-07-31", "--db", "sqlite://"], 0),
 }
 NO_JSON = {"import", "report"}
 

@@ -94,7 +94,7 @@ class TestDeadlines:
         assert code == 0
         data = json.loads(out)
         assert set(data) == self.KEYS
-        assert (data["as_of"], data["within"], data["policy"]) == ("2024-04-01", 90, "keep")
+        assert (data["as_of"], data["within"], data["policy"]) == ("2024-04-01", 90, "forward")
         plan = de_an06.load_plan("son-la-2024")
         expected = de_an06.overdue_tasks(plan, date(2024, 4, 1))
         assert [r["code"] for r in data["overdue"]] == [t.code for t in expected]

@@ -43,11 +43,12 @@ def test_sections_without_counts() -> None:
 def test_overdue_and_due_soon() -> None:
     report = build_report(PLAN, as_of=JUNE_30)
     # Dated tasks past due on 30/06/2024 (hand-checked: 3.7 Tết, Q1 tasks, 11.3 March,
-    # 5.3 "trước ngày 30/6/2024").
-    assert "Quá hạn (6)" in headings(report.blocks, 3)
-    overdue = report.blocks[report.blocks.index(Heading(3, "Quá hạn (6)")) + 1]
+    # 5.3 "trước ngày 30/6/2024"; 4.3 "trước thời điểm Luật Căn cước có hiệu lực" 01/07:
+    # its last day, Sunday 30/06, may not move onto 01/07 and goes back to Friday 28/06).
+    assert "Quá hạn (7)" in headings(report.blocks, 3)
+    overdue = report.blocks[report.blocks.index(Heading(3, "Quá hạn (7)")) + 1]
     assert isinstance(overdue, Table)
-    assert [row[0] for row in overdue.rows] == ["3.7", "6.1", "7.2", "8.1", "11.3", "5.3"]
+    assert [row[0] for row in overdue.rows] == ["3.7", "6.1", "7.2", "8.1", "11.3", "4.3", "5.3"]
     assert "Đến hạn trong 30 ngày tới (3)" in headings(report.blocks, 3)
     (timeline,) = [b for b in report.blocks if isinstance(b, Timeline)]
     assert {m.label for m in timeline.milestones if m.status == "overdue"} == {
@@ -138,7 +139,7 @@ def test_completed_tasks_are_not_overdue(
     done.write_text('{"7.2": "2024-03-20", "8.1": "2024-03-29"}', encoding="utf-8")
     assert main(["report", "--as-of", "2024-06-30", "--completed", str(done)]) == 0
     out = capsys.readouterr().out
-    assert "### Quá hạn (4)" in out
-    overdue = out.split("### Quá hạn (4)", 1)[1].split("###", 1)[0]
+    assert "### Quá hạn (5)" in out
+    overdue = out.split("### Quá hạn (5)", 1)[1].split("###", 1)[0]
     assert "| 7.2 |" not in overdue
     assert "| 8.1 |" not in overdue

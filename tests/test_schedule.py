@@ -72,10 +72,15 @@ class TestQueries:
         assert found[0].task is PLAN.task("1.1")
 
     def test_overdue(self) -> None:
-        assert codes(overdue_tasks(PLAN, D(2024, 4, 1))) == ["1.1", "1.7"]
+        # 31/03/2024 is a Sunday: by Civil Code art. 148(5) (the default) the time limit
+        # ends on Monday 01/04, so nothing is overdue before Tuesday 02/04.
+        assert codes(overdue_tasks(PLAN, D(2024, 4, 1))) == []
+        assert codes(overdue_tasks(PLAN, D(2024, 4, 2))) == ["1.1", "1.7"]
+        keep = overdue_tasks(PLAN, D(2024, 4, 1), policy=DuePolicy.KEEP)
+        assert codes(keep) == ["1.1", "1.7"]
         assert codes(overdue_tasks(PLAN, D(2024, 3, 31))) == []  # due that day: not yet
         done = {"1.1": D(2024, 3, 20), "1.7": D(2024, 4, 5)}
-        assert codes(overdue_tasks(PLAN, D(2024, 4, 1), completed=done)) == ["1.7"]
+        assert codes(overdue_tasks(PLAN, D(2024, 4, 2), completed=done)) == ["1.7"]
         assert codes(overdue_tasks(PLAN, D(2024, 4, 6), completed=done)) == []
 
     def test_unknown_completed_code(self) -> None:
@@ -120,7 +125,7 @@ class TestProperties:
         def due(task: Task) -> date | None:
             return task.deadline.due_date()
 
-        overdue = overdue_tasks(plan, start)
+        overdue = overdue_tasks(plan, start, policy=DuePolicy.KEEP)
         assert tally(i.task for i in overdue) == tally(
             t for t in plan.tasks if (d := due(t)) is not None and d < start
         )

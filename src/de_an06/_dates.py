@@ -3,16 +3,31 @@
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date, timedelta
 
 from .errors import ModelValueError
 
-__all__ = ["add_months", "month_end", "period_bounds"]
+__all__ = ["add_months", "month_end", "parse_day", "period_bounds"]
 
 ONE_DAY = timedelta(days=1)
 
 # Months per unit of a plan's period wording: a year, a half ("6 tháng"), a quarter, a month.
 UNIT_MONTHS = {"year": 12, "half": 6, "quarter": 3, "month": 1}
+
+_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+def parse_day(text: str) -> date:
+    """A day written ``YYYY-MM-DD`` or ``dd/mm/yyyy``; ValueError otherwise.
+
+    >>> parse_day("30/06/2024")
+    datetime.date(2024, 6, 30)
+    """
+    if match := _DMY.match(text.strip()):
+        day, month, year = (int(g) for g in match.groups())
+        return date(year, month, day)
+    return date.fromisoformat(text.strip())
 
 
 def month_end(year: int, month: int) -> date:

@@ -148,11 +148,13 @@ def overdue_tasks(
     as_of: date,
     *,
     completed: Mapping[str, date] | None = None,
-    policy: DuePolicy = DuePolicy.KEEP,
+    policy: DuePolicy = DuePolicy.FORWARD,
     calendar: WorkingCalendar | None = None,
 ) -> tuple[DueTask, ...]:
     """Tasks whose due date is before *as_of*, except those completed by *as_of*.
 
+    The due date follows the lawful rule by default (``DuePolicy.FORWARD``, Civil Code
+    art. 148(5)): a quarter ending on Sunday 31/03/2024 is not overdue on Monday 01/04.
     *completed* maps task codes to completion dates; a code the plan does not have
     raises `UnknownKeyError`.
     """

@@ -1,8 +1,8 @@
 """The ``de-an06`` command: a thin shell over the library.
 
 One module per command family (``plan``, ``content``, ``matrix``, ``calendar``,
-``evaluate``, ``imports``, ``report``), each with a ``register(commands)`` function, and
-``_common`` for what they share. Running one command imports only its family.
+``evaluate``, ``imports``, ``report``, ``progress``), each with a ``register(commands)``
+function, and ``_common`` for what they share. Running one command imports only its family.
 
 Every command takes ``--plan NAME|FILE`` (default: the embedded Sơn La 2024 plan) and
 ``--format table|json``. Exit status: 0 success; 1 the command ran and found
@@ -41,6 +41,8 @@ COMMANDS: dict[str, str] = {
     "annex": "evaluate",
     "import": "imports",
     "report": "report",
+    "progress": "progress",
+    "submissions": "progress",
 }
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import re
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
+from .._dates import parse_day
 from .._tables import Column, render_table, to_json
 from ..errors import DeAn06Error
 from ..loading import load_plan
@@ -36,9 +36,6 @@ class UsageError(DeAn06Error):
     """A bad command-line value; the message says which and why."""
 
 
-_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
-
-
 def parse_date(text: str, option: str = "--as-of") -> date:
     """A date written ``YYYY-MM-DD`` or ``dd/mm/yyyy``; `UsageError` naming *option* otherwise.
 
@@ -46,10 +43,7 @@ def parse_date(text: str, option: str = "--as-of") -> date:
     datetime.date(2024, 6, 30)
     """
     try:
-        if match := _DMY.match(text.strip()):
-            day, month, year = (int(g) for g in match.groups())
-            return date(year, month, day)
-        return date.fromisoformat(text.strip())
+        return parse_day(text)
     except ValueError:
         msg = f"{option}: not a date: {text!r} (expected YYYY-MM-DD or dd/mm/yyyy)"
         raise UsageError(msg) from None

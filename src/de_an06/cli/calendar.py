@@ -64,14 +64,16 @@ def _days(text: str) -> int:
     return int(text)
 
 
-def _add_policy_option(parser: argparse.ArgumentParser) -> None:
+def _add_policy_option(
+    parser: argparse.ArgumentParser, default: DuePolicy = DuePolicy.KEEP
+) -> None:
     parser.add_argument(
         "--policy",
         choices=[p.value for p in DuePolicy],
-        default=DuePolicy.KEEP.value,
-        help="due date on a non-working day: keep it (default), move it forward to the "
-        "next working day (Civil Code art. 148(5)) or back to the previous one; a "
-        "'trước ngày X' deadline never moves onto or past X",
+        default=default.value,
+        help=f"due date on a non-working day: keep it, move it forward to the "
+        f"next working day (Civil Code art. 148(5)) or back to the previous one "
+        f"(default: {default.value}); a 'trước ngày X' deadline never moves onto or past X",
     )
 
 
@@ -125,7 +127,7 @@ def register(commands: Any) -> None:
     deadlines.add_argument(
         "--completed", metavar="FILE", help='JSON object of task code → date, {"7.2": "2024-03-20"}'
     )
-    _add_policy_option(deadlines)
+    _add_policy_option(deadlines, DuePolicy.FORWARD)
     add_format_option(deadlines)
     deadlines.set_defaults(handler=_deadlines)
 

@@ -1,0 +1,403 @@
+"""The ledger store: one SQLAlchemy Core code path for SQLite (a file) and PostgreSQL.
+
+    >>> import tempfile, os
+    >>> from datetime import date
+    >>> folder = tempfile.mkdtemp()
+    >>> with Ledger.open(os.path.join(folder, "so-lieu.db")) as ledger:
+    ...     ledger.revision()
+    '0002'
+
+Where: `ledger_location` (``--db PATH|URL``, else ``DE_AN06_DB``, else ``de-an06.db`` in
+the working folder). A path is a SQLite file, opened in WAL mode with a busy timeout,
+every write in ``BEGIN IMMEDIATE`` and retried while another process holds the lock, so
+two processes recording at once both land. ``postgresql://`` URLs use psycopg 3.
+
+Rows are only ever inserted: the store has no update and no delete.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from . import _schema as schema
+from .model import LedgerError, ObservationRow, Submission, TaskEvent, TaskStatus
+
+__all__ = ["DEFAULT_LEDGER", "Ledger", "ledger_location"]
+
+DEFAULT_LEDGER = "de-an06.db"
+"""The ledger file used when neither ``--db`` nor ``DE_AN06_DB`` names one."""
+
+_MIGRATIONS = Path(__file__).parent / "migrations"
+_RETRIES = 50
+_BUSY_MS = 30_000
+_CHUNK = 2_000
+
+T = TypeVar("T")
+
+
+def ledger_location(option: str | os.PathLike[str] | None = None) -> str:
+    """``--db`` if given, else ``DE_AN06_DB`` if set, else ``de-an06.db`` (working folder).
+
+    >>> ledger_location("x.db")
+    'x.db'
+    """
+    if option is not None and os.fspath(option):
+        return os.fspath(option)
+    return os.environ.get("DE_AN06_DB") or DEFAULT_LEDGER
+
+
+def _url(location: str) -> sa.URL:
+    if "://" not in location:
+        return sa.URL.create("sqlite+pysqlite", database=location)
+    try:
+        url = sa.make_url(location)
+    except sa.exc.ArgumentError:
+        msg = f"--db: not a database URL or file: {location!r}"
+        raise LedgerError(msg) from None
+    if url.drivername in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+psycopg")
+    if url.drivername not in ("postgresql+psycopg", "sqlite", "sqlite+pysqlite"):
+        msg = (
+            f"--db: unsupported database {url.drivername!r} in {location!r}; "
+            "use a file path, sqlite:///FILE or postgresql://…"
+        )
+        raise LedgerError(msg)
+    return url
+
+
+def _sqlite_engine(url: sa.URL) -> Engine:
+    engine = sa.create_engine(url, connect_args={"timeout": _BUSY_MS / 1000})
+
+    @sa.event.listens_for(engine, "connect")
+    def _connect(dbapi: Any, _record: Any) -> None:
+        dbapi.isolation_level = None  # SQLAlchemy's recipe: we issue BEGIN ourselves
+        cursor = dbapi.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={_BUSY_MS}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        # A writer takes the lock at BEGIN, so that it waits (busy timeout) rather than
+        # failing when a reader's snapshot would have to be upgraded.
+        write = conn.get_execution_options().get("ledger_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine
+
+
+def _busy(exc: sa.exc.OperationalError) -> bool:
+    text = str(exc.orig).lower()
+    return "locked" in text or "busy" in text
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def now_utc() -> datetime:
+    """The current time in UTC, to the microsecond."""
+    return datetime.now(UTC)
+
+
+class Ledger:
+    """An open ledger. Use `Ledger.open`; close it (or use ``with``) when done."""
+
+    __slots__ = ("_engine", "_sqlite", "_write", "location")
+
+    def __init__(self, engine: Engine, location: str) -> None:
+        self._engine = engine
+        self._write = engine.execution_options(ledger_write=True)
+        self._sqlite = engine.dialect.name == "sqlite"
+        self.location = location
+
+    @classmethod
+    def open(
+        cls, location: str | os.PathLike[str] | None = None, *, upgrade: bool = True
+    ) -> Ledger:
+        """The ledger at *location* (see `ledger_location`), created or upgraded to the
+        newest schema unless ``upgrade=False``.
+
+        Raises `LedgerError` when the database cannot be reached or is not a ledger.
+        """
+        where = ledger_location(location)
+        url = _url(where)
+        if url.drivername.startswith("sqlite"):
+            engine = _sqlite_engine(url)
+        else:
+            engine = sa.create_engine(url, pool_pre_ping=True)
+        shown = where if "://" not in where else url.render_as_string(hide_password=True)
+        ledger = cls(engine, shown)
+        try:
+            if upgrade and ledger.revision() != schema.HEAD:
+                ledger.upgrade()
+        except sa.exc.SQLAlchemyError as exc:
+            engine.dispose()
+            cause = getattr(exc, "orig", None) or exc
+            msg = f"ledger {ledger.location}: cannot open: {type(exc).__name__}: {cause}"
+            raise LedgerError(msg) from None
+        return ledger
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self._engine.dispose()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # Schema ------------------------------------------------------------------------------
+
+    def revision(self) -> str | None:
+        """The schema revision of the database (None: not a ledger yet)."""
+        with self._engine.connect() as conn:
+            if not sa.inspect(conn).has_table("alembic_version"):
+                return None
+            value = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
+            return None if value is None else str(value)
+
+    def upgrade(self, revision: str = "head") -> None:
+        """Run the shipped Alembic migrations up to *revision* (default: the newest)."""
+        from alembic import command
+        from alembic.config import Config
+
+        config = Config()
+        config.set_main_option("script_location", str(_MIGRATIONS))
+        config.set_main_option("path_separator", "os")
+        with self._write.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, revision)
+
+    # Writing -----------------------------------------------------------------------------
+
+    def _transaction(self, work: Callable[[Connection], T]) -> T:
+        """Run *work* in one write transaction, again while SQLite says the file is busy."""
+        for attempt in range(_RETRIES):
+            try:
+                with self._write.begin() as conn:
+                    return work(conn)
+            except sa.exc.OperationalError as exc:
+                if not (self._sqlite and _busy(exc)) or attempt == _RETRIES - 1:
+                    raise
+                time.sleep(min(0.01 * 2**attempt, 1.0))
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def add_events(
+        self,
+        items: Sequence[TaskEvent],
+        *,
+        progress: Callable[[int], None] | None = None,
+    ) -> tuple[int, ...]:
+        """Insert *items* in one transaction (all or none); return their ids in order.
+
+        *progress* is called with the count inserted so far after each chunk.
+        """
+        if not items:
+            return ()
+
+        def work(conn: Connection) -> tuple[int, ...]:
+            ids: list[int] = []
+            for start in range(0, len(items), _CHUNK):
+                chunk = items[start : start + _CHUNK]
+                for event in chunk:
+                    self._check_supersedes(conn, schema.events, event.supersedes)
+                result = conn.execute(
+                    schema.events.insert().returning(
+                        schema.events.c.id, sort_by_parameter_order=True
+                    ),
+                    [_event_row(e) for e in chunk],
+                )
+                ids.extend(int(i) for i in result.scalars())
+                if progress is not None:
+                    progress(len(ids))
+            return tuple(ids)
+
+        return self._transaction(work)
+
+    def add_event(self, event: TaskEvent) -> int:
+        """Insert one event; return its id."""
+        return self.add_events((event,))[0]
+
+    def add_submission(self, item: Submission, rows: Sequence[ObservationRow] = ()) -> int:
+        """Insert a submission and its observation rows in one transaction; return its id."""
+
+        def work(conn: Connection) -> int:
+            self._check_supersedes(conn, schema.submissions, item.supersedes)
+            ident = conn.execute(
+                schema.submissions.insert().returning(schema.submissions.c.id),
+                _submission_row(item),
+            ).scalar_one()
+            if rows:
+                conn.execute(
+                    schema.observations.insert(),
+                    [
+                        {
+                            "submission": ident,
+                            "indicator": r.indicator,
+                            "unit": r.unit,
+                            "period": r.period,
+                            "numerator": r.numerator,
+                            "denominator": r.denominator,
+                        }
+                        for r in rows
+                    ],
+                )
+            return int(ident)
+
+        return self._transaction(work)
+
+    @staticmethod
+    def _check_supersedes(conn: Connection, table: sa.Table, ident: int | None) -> None:
+        if ident is None:
+            return
+        found = conn.execute(sa.select(table.c.id).where(table.c.id == ident)).first()
+        if found is None:
+            msg = f"supersedes: no {table.name} row with id {ident}"
+            raise LedgerError(msg)
+
+    # Reading -----------------------------------------------------------------------------
+
+    def events(
+        self, *, task: str | None = None, agency: str | None = None
+    ) -> tuple[TaskEvent, ...]:
+        """Every event (superseded ones too), in the order recorded; filtered if asked."""
+        query = sa.select(schema.events).order_by(schema.events.c.id)
+        if task is not None:
+            query = query.where(schema.events.c.task == task)
+        if agency is not None:
+            query = query.where(schema.events.c.agency == agency)
+        with self._engine.connect() as conn:
+            return tuple(_event(row) for row in conn.execute(query).mappings())
+
+    def latest_events(self, as_of: date, *, agency: str | None = None) -> tuple[TaskEvent, ...]:
+        """Per task and agency, the last event holding on or before *as_of* that no later
+        event supersedes (by day, then by the order recorded)."""
+        e = schema.events
+        superseded = sa.select(e.c.supersedes).where(e.c.supersedes.is_not(None))
+        rank = (
+            sa.func.row_number()
+            .over(
+                partition_by=(e.c.task, e.c.agency), order_by=(e.c.holds_on.desc(), e.c.id.desc())
+            )
+            .label("rank")
+        )
+        inner = sa.select(e, rank).where(e.c.holds_on <= as_of, e.c.id.not_in(superseded))
+        if agency is not None:
+            inner = inner.where(e.c.agency == agency)
+        ranked = inner.subquery()
+        query = (
+            sa.select(*(ranked.c[c.name] for c in e.columns))
+            .where(ranked.c.rank == 1)
+            .order_by(ranked.c.id)
+        )
+        with self._engine.connect() as conn:
+            return tuple(_event(row) for row in conn.execute(query).mappings())
+
+    def submissions(self, *, period: str | None = None) -> tuple[Submission, ...]:
+        """Every submission (superseded ones too), in the order recorded."""
+        query = sa.select(schema.submissions).order_by(schema.submissions.c.id)
+        if period is not None:
+            query = query.where(schema.submissions.c.period == period)
+        with self._engine.connect() as conn:
+            return tuple(_submission(row) for row in conn.execute(query).mappings())
+
+    def observation_rows(self, *, submission: int | None = None) -> tuple[ObservationRow, ...]:
+        """Observation rows, of one submission or all, in the order recorded."""
+        o = schema.observations
+        query = sa.select(o).order_by(o.c.id)
+        if submission is not None:
+            query = query.where(o.c.submission == submission)
+        with self._engine.connect() as conn:
+            return tuple(
+                ObservationRow(
+                    submission=r["submission"],
+                    indicator=r["indicator"],
+                    unit=r["unit"],
+                    period=r["period"],
+                    numerator=r["numerator"],
+                    denominator=r["denominator"],
+                )
+                for r in conn.execute(query).mappings()
+            )
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table: ``{"task_events": n, "submissions": n, "observation_rows": n}``."""
+        with self._engine.connect() as conn:
+            return {
+                table.name: int(
+                    conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
+                )
+                for table in (schema.events, schema.submissions, schema.observations)
+            }
+
+    def __iter__(self) -> Iterator[TaskEvent]:
+        return iter(self.events())
+
+
+def _event_row(event: TaskEvent) -> dict[str, Any]:
+    return {
+        "task": event.task,
+        "agency": event.agency,
+        "status": event.status.value,
+        "holds_on": event.on,
+        "percent": event.percent,
+        "note": event.note,
+        "evidence": event.evidence,
+        "recorded_at": _utc(event.recorded_at),
+        "recorded_by": event.recorded_by,
+        "source": event.source,
+        "supersedes": event.supersedes,
+    }
+
+
+def _event(row: Any) -> TaskEvent:
+    return TaskEvent(
+        id=row["id"],
+        task=row["task"],
+        agency=row["agency"],
+        status=TaskStatus(row["status"]),
+        on=row["holds_on"],
+        percent=row["percent"],
+        note=row["note"],
+        evidence=row["evidence"],
+        recorded_at=_utc(row["recorded_at"]),
+        recorded_by=row["recorded_by"],
+        source=row["source"],
+        supersedes=row["supersedes"],
+    )
+
+
+def _submission_row(item: Submission) -> dict[str, Any]:
+    return {
+        "agency": item.agency,
+        "period": item.period,
+        "submitted_on": item.submitted_on,
+        "recorded_at": _utc(item.recorded_at),
+        "recorded_by": item.recorded_by,
+        "source": item.source,
+        "supersedes": item.supersedes,
+    }
+
+
+def _submission(row: Any) -> Submission:
+    return Submission(
+        id=row["id"],
+        agency=row["agency"],
+        period=row["period"],
+        submitted_on=row["submitted_on"],
+        recorded_at=_utc(row["recorded_at"]),
+        recorded_by=row["recorded_by"],
+        source=row["source"],
+        supersedes=row["supersedes"],
+    )
