@@ -9,6 +9,7 @@ import attrs
 __all__ = [
     "AgencyLookupError",
     "CalendarDataError",
+    "DateRangeError",
     "DeAn06Error",
     "DeadlineSyntaxError",
     "ExportError",
@@ -110,9 +111,13 @@ class DeadlineSyntaxError(DeAn06Error, ValueError):
 
     def __str__(self) -> str:
         start, end = self.span
+        # A long wording is shown from 40 characters before the span, at most 200 of it.
+        skip = max(0, start - 40) if len(self.text) > 200 else 0
+        shown = self.text[skip : skip + 200]
+        start, end = start - skip, min(end - skip, len(shown))
         marker = " " * start + "^" * max(1, end - start)
         # Shown on one line (a line break or tab becomes a space) so the caret lines up.
-        shown = "".join(" " if c.isspace() else c for c in self.text)
+        shown = "".join(" " if c.isspace() else c for c in shown)
         return f"{self.message}\n    {shown}\n    {marker}"
 
 
@@ -187,6 +192,15 @@ class UnknownKeyError(DeAn06Error, KeyError):
 
 class ModelValueError(DeAn06Error, ValueError):
     """A model object built with an impossible value ("Quý V", month 13)."""
+
+
+class DateRangeError(ModelValueError):
+    """A date, a year or a span of days outside the range de_an06 computes with.
+
+    The range is ``_dates.FIRST_DAY`` .. ``_dates.LAST_DAY`` (1900-01-01 .. 2999-12-31):
+    reporting windows, due dates and horizons around it stay inside what `datetime.date`
+    holds, so no query overflows.
+    """
 
 
 @attrs.frozen(kw_only=True)

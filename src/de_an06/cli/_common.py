@@ -8,8 +8,9 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
+from .._dates import check_day
 from .._tables import Column, render_table, to_json
-from ..errors import DeAn06Error
+from ..errors import DateRangeError, DeAn06Error
 from ..loading import load_plan
 from ..plan import Plan
 from ..task import Role
@@ -35,7 +36,8 @@ class UsageError(DeAn06Error):
     """A bad command-line value; the message says which and why."""
 
 
-_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_DMY = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})\Z")
+_ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 
 def parse_date(text: str, option: str = "--as-of") -> date:
@@ -47,11 +49,18 @@ def parse_date(text: str, option: str = "--as-of") -> date:
     try:
         if match := _DMY.match(text.strip()):
             day, month, year = (int(g) for g in match.groups())
-            return date(year, month, day)
-        return date.fromisoformat(text.strip())
+            parsed = date(year, month, day)
+        elif _ISO.match(text.strip()):
+            parsed = date.fromisoformat(text.strip())
+        else:
+            raise ValueError(text)
     except ValueError:
         msg = f"{option}: not a date: {text!r} (expected YYYY-MM-DD or dd/mm/yyyy)"
         raise UsageError(msg) from None
+    try:
+        return check_day(parsed, "the date")
+    except DateRangeError as exc:
+        raise UsageError(f"{option}: {exc}") from None
 
 
 def add_plan_option(parser: argparse.ArgumentParser) -> None:

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .._dates import MAX_DAYS
 from .._deadline_parser import parse_deadline
 from .._files import DEFAULT_MAX_BYTES, parse_json, read_bytes
 from .._tables import render_table, to_json
@@ -57,7 +58,7 @@ def _day(text: str) -> date:
 
 def _year(text: str) -> int:
     """An argparse type: a year from 1000 to 9998."""
-    if not text.strip().isdigit() or not 1000 <= int(text) <= 9998:
+    if not (text.strip().isascii() and text.strip().isdigit()) or not 1000 <= int(text) <= 9998:
         msg = f"not a year: {text!r} (expected e.g. 2024)"
         raise argparse.ArgumentTypeError(msg)
     return int(text)
@@ -65,8 +66,9 @@ def _year(text: str) -> int:
 
 def _days(text: str) -> int:
     """An argparse type: a number of days, 0 or more."""
-    if not text.strip().isdigit():
-        msg = f"not a number of days: {text!r} (expected 0 or more)"
+    text = text.strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > 7 or int(text) > MAX_DAYS:
+        msg = f"not a number of days: {text!r} (expected 0 to {MAX_DAYS:,})"
         raise argparse.ArgumentTypeError(msg)
     return int(text)
 

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from .._dates import MAX_DAYS
 from .._tables import Cell, Column, render_table, to_csv, to_json, to_markdown, write_xlsx
 from ..agency import AgencyGroup
 from ..matrix import DEFAULT_SOON, ResponsibilityMatrix, RowKind, responsibility_matrix
@@ -250,8 +251,8 @@ def _title(matrix: ResponsibilityMatrix) -> str:
 def _workload(
     args: argparse.Namespace, matrix: ResponsibilityMatrix, only: str | None, on: date
 ) -> int:
-    if args.soon < 0:
-        raise UsageError(f"--soon: days must be 0 or more, got {args.soon}")
+    if not 0 <= args.soon <= MAX_DAYS:
+        raise UsageError(f"--soon: days must be from 0 to {MAX_DAYS:,}, got {args.soon:,}")
     rows = [w for w in matrix.workload(on, timedelta(days=args.soon)) if only in (None, w.key)]
     if args.format == "json":
         data = {

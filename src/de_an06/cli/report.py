@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from .._dates import MAX_DAYS
 from ..report.build import build_report
 from ._common import UsageError, add_plan_option, parse_date, plan_of
 
@@ -63,8 +64,8 @@ def register(commands: Any) -> None:
 
 def _report(args: argparse.Namespace) -> int:
     as_of = parse_date(args.as_of)
-    if args.within < 0:
-        raise UsageError(f"--within must be 0 or more, got {args.within}")
+    if not 0 <= args.within <= MAX_DAYS:
+        raise UsageError(f"--within must be from 0 to {MAX_DAYS:,}, got {args.within:,}")
     plan = plan_of(args)
     indicators = annex = None
     if args.observations:

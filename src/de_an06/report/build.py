@@ -21,6 +21,7 @@ from typing import Literal, final
 import attrs
 
 from .._converter import fraction_text
+from .._dates import add_days, check_day
 from ..auditing import audit
 from ..indicator import Indicator, Target, Unit
 from ..matrix import responsibility_matrix
@@ -182,6 +183,7 @@ def build_report(
     (see `de_an06.evaluate`); without them the report lists the targets and says there is
     no data.
     """
+    add_days(check_day(as_of, "as_of"), soon_days, "soon_days")  # DateRangeError early
     words = Labels(lang)
     title = f"{words['title']} {plan.title}"
     blocks: list[Block] = [Heading(1, title), Paragraph(f"{words['as_of']} {_d(as_of)}.")]
