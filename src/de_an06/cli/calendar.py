@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from .._dates import MAX_DAYS
@@ -35,7 +34,15 @@ from ..schedule import (
     undetermined_tasks,
 )
 from ..workdays import DuePolicy, default_calendar
-from ._common import UsageError, add_format_option, add_plan_option, emit, parse_date, plan_of
+from ._common import (
+    UsageError,
+    add_format_option,
+    add_plan_option,
+    emit,
+    parse_date,
+    plan_of,
+    write_output,
+)
 
 __all__ = ["calendar_data", "deadline_record", "read_completed", "register"]
 
@@ -417,11 +424,6 @@ def _calendar(args: argparse.Namespace) -> int:
     if args.output is None:
         print(text, end="")
         return 0
-    try:
-        with Path(args.output).open("w", encoding="utf-8", newline="") as stream:
-            stream.write(text)  # newline="": the ICS CRLFs are written as they are
-    except OSError as exc:
-        msg = f"-o: cannot write {args.output}: {exc.strerror or exc}"
-        raise UsageError(msg) from None
+    write_output(args, text)  # as bytes: the ICS CRLFs are written as they are
     print(f"wrote {args.output}")
     return 0

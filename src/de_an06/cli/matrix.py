@@ -12,7 +12,6 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 from .._dates import MAX_DAYS
@@ -27,8 +26,10 @@ from ._common import (
     add_agency_options,
     add_format_option,
     add_plan_option,
+    input_files,
     parse_date,
     plan_of,
+    write_output,
 )
 from .plan import task_record
 
@@ -357,7 +358,7 @@ def _write_text(args: argparse.Namespace, text: str) -> int:
     if args.output is None:
         sys.stdout.write(text)
         return 0
-    Path(args.output).write_text(text, encoding="utf-8")
+    write_output(args, text)
     print(f"wrote {args.output}")
     return 0
 
@@ -370,15 +371,13 @@ def _write_table(
         "md": to_markdown,
     }
     if args.format == "xlsx":
-        write_xlsx(header, rows, args.output, sheet=sheet)
+        write_xlsx(header, rows, args.output, sheet=sheet, inputs=input_files(args))
         print(f"wrote {args.output}: {len(rows)} rows")
         return 0
     text = writers[args.format](header, rows)
     if args.output is None:
         sys.stdout.write(text)
         return 0
-    # newline="" keeps the CSV's CRLF line ends as written.
-    with Path(args.output).open("w", encoding="utf-8", newline="") as stream:
-        stream.write(text)
+    write_output(args, text)
     print(f"wrote {args.output}: {len(rows)} rows")
     return 0

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from .._dates import MAX_DAYS
 from ..report.build import build_report
-from ._common import UsageError, add_plan_option, parse_date, plan_of
+from ._common import UsageError, add_plan_option, parse_date, plan_of, write_output
 
 __all__ = ["register"]
 
@@ -92,10 +91,7 @@ def _report(args: argparse.Namespace) -> int:
     )
     text = report.to_html() if args.format == "html" else report.to_markdown()
     if args.output:
-        try:
-            Path(args.output).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise UsageError(f"-o {args.output}: cannot write: {exc}") from None
+        write_output(args, text)
         print(f"wrote {args.output}")
     else:
         print(text, end="")

@@ -13,7 +13,7 @@ from datetime import date
 
 import attrs
 
-from .._tables import neutralise
+from .._tables import markdown_cell, markdown_text, neutralise
 from .svg import bar_chart, timeline
 
 __all__ = [
@@ -103,7 +103,7 @@ Block = Heading | Paragraph | Table | BarChart | Timeline
 
 
 def _md_cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+    return markdown_cell(text)
 
 
 def render_markdown(blocks: Sequence[Block]) -> str:
@@ -112,9 +112,9 @@ def render_markdown(blocks: Sequence[Block]) -> str:
     for block in blocks:
         match block:
             case Heading(level=level, text=text):
-                out.append(f"{'#' * level} {text}")
+                out.append(f"{'#' * level} {markdown_text(text)}")
             case Paragraph(text=text):
-                out.append(text)
+                out.append(markdown_text(text))
             case Table():
                 out.append(_md_table(block))
             case BarChart() | Timeline():
