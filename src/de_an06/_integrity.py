@@ -87,11 +87,11 @@ def _cycles(plan: Plan, source: str) -> Iterator[Problem]:
     index = {g.key: i for i, g in enumerate(plan.agency_groups)}
     members = {g.key: [m for m in g.members if m in index] for g in plan.agency_groups}
     state: dict[str, int] = {}  # 1: on the current path, 2: done
-    for root in members:
+    for root, first in members.items():
         if root in state:
             continue
         path: list[str] = [root]
-        stack = [iter(members[root])]
+        stack = [iter(first)]
         state[root] = 1
         while stack:  # depth first, without recursion (a chain may be long)
             member = next(stack[-1], None)
