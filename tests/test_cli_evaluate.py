@@ -101,14 +101,14 @@ def test_csv_has_bom_and_inert_formulas(
     assert out.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
     assert rows[0]["ratio"] == "50/100"
-    assert rows[0]["margin"] == "'-30.00"  # would start with "-": made inert
+    assert rows[0]["margin"] == "-30.00"  # a number stays a number (#13): never neutralised
 
 
 def test_csv_text_neutralises_every_formula_start() -> None:
-    rows = [{"a": start + "1"} for start in ("=", "+", "-", "@", "\t", "\r", "x")]
+    rows = [{"a": start + "1+A1"} for start in ("=", "+", "-", "@", "\t", "\r", "x")]
     text = csv_text(rows, ["a"]).removeprefix("\ufeff")
     cells = [row[0] for row in csv.reader(io.StringIO(text))][1:]
-    assert cells == ["'=1", "'+1", "'-1", "'@1", "'\t1", "'\r1", "x1"]
+    assert cells == [f"'{s}1+A1" for s in ("=", "+", "-", "@", "\t", "\r")] + ["x1+A1"]
 
 
 def test_bad_input_exits_2_without_traceback(

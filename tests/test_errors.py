@@ -147,6 +147,13 @@ def test_model_value_error() -> None:
     names(info.value, "quarter number", "got 5")
 
 
+def test_date_range_error() -> None:
+    plan = de_an06.load_plan("son-la-2024")
+    with pytest.raises(errors.DateRangeError) as info:
+        de_an06.tasks_due_within(plan, date(9999, 12, 31), 1)
+    names(info.value, "1900-01-01", "2999-12-31", "9999-12-31")
+
+
 def test_model_value_error_of_a_calendar() -> None:
     with pytest.raises(errors.ModelValueError) as info:
         WorkingCalendar().add_working_days(date(9999, 12, 30), 5)
@@ -194,6 +201,7 @@ COVERED = {
     errors.UnknownKeyError: test_unknown_key_error,
     errors.PeriodIdError: test_period_id_error,
     errors.ModelValueError: test_model_value_error,
+    errors.DateRangeError: test_date_range_error,
     errors.ExportError: test_export_error,
 }
 

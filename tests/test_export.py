@@ -32,7 +32,7 @@ from de_an06.plan import Decision
 from strategies import texts
 
 EVIL = "=cmd|' /C calc'!A0"
-FORMULA_STARTS = ["=1+1", "+1", "-1+2", "@SUM(A1)", "\t=1", "\r=1", "  =1+1"]
+FORMULA_STARTS = ["=1+1", "+1+A1", "-1+2", "@SUM(A1)", "\t=1", "\r=1", "  =1+1"]
 
 
 def evil_plan() -> Plan:

@@ -191,10 +191,13 @@ class TestJsonLayout:
         assert dumps_plan(plan) == expected
 
     def test_what_orjson_refuses_is_written_the_same_way(self) -> None:
-        plan = attrs.evolve(load_plan("son-la-2024"), year=2**70)  # beyond 64 bits
+        plan = load_plan("son-la-2024")
+        assert plan.pilot_models is not None
+        models = attrs.evolve(plan.pilot_models, total=2**70)  # beyond 64 bits
+        plan = attrs.evolve(plan, pilot_models=models)
         text = dumps_plan(plan)
         assert text == json.dumps(de_an06.plan_to_dict(plan), ensure_ascii=False, indent=2) + "\n"
-        assert json.loads(text)["year"] == 2**70
+        assert json.loads(text)["pilot_models"]["total"] == 2**70
 
     def test_bytes_that_are_not_utf8(self) -> None:
         with pytest.raises(PlanDataError, match="not UTF-8"):

@@ -37,6 +37,7 @@ _EXPORTS: dict[str, str] = {
     "Compound": ".deadline",
     "Confidence": ".confidence",
     "Deadline": ".deadline",
+    "DateRangeError": ".errors",
     "DeadlineSyntaxError": ".errors",
     "DeAn06Error": ".errors",
     "Decision": ".plan",
@@ -206,6 +207,7 @@ if TYPE_CHECKING:
     from .errors import (
         AgencyLookupError as AgencyLookupError,
         CalendarDataError as CalendarDataError,
+        DateRangeError as DateRangeError,
         DeadlineSyntaxError as DeadlineSyntaxError,
         DeAn06Error as DeAn06Error,
         ExportError as ExportError,

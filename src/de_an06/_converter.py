@@ -46,14 +46,16 @@ from cattrs.errors import (
 from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
+from ._dates import FIRST_DAY, LAST_DAY, check_day
 from ._text import fraction_text
 from .deadline import DEADLINE_KINDS, Deadline
 from .errors import Problem
 
 __all__ = ["MISSING", "fraction_text", "make_converter", "make_json_default", "problems_from"]
 
-_DECIMAL = re.compile(r"^-?\d+(?:\.\d+)?$")
-_RATIO = re.compile(r"^-?\d+/[1-9]\d*$")
+# ASCII digits only, and nothing after (no "\n": `$` would allow one).
+_DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?\Z")
+_RATIO = re.compile(r"-?[0-9]+/[1-9][0-9]*\Z")
 
 Hook = Callable[[Any, Any], Any]
 
@@ -102,10 +104,20 @@ def _structure_bool(value: object, _: object) -> bool:
 def _structure_date(value: object, _: object) -> date:
     if type(value) is not str:
         raise WireTypeError(f"expected an ISO date string, got {_json_type(value)}")
+    # ASCII YYYY-MM-DD only: fromisoformat also reads "20250115", "2025-W03-3" and
+    # non-ASCII digits, which would be written back in another form.
     try:
-        return date.fromisoformat(value)
+        if not _ISO_DATE.fullmatch(value):
+            raise ValueError(value)
+        return check_day(date.fromisoformat(value))
     except ValueError:
-        raise WireTypeError("expected an ISO date (YYYY-MM-DD)") from None
+        raise WireTypeError(
+            f"expected an ISO date (YYYY-MM-DD) from {FIRST_DAY.isoformat()} "
+            f"to {LAST_DAY.isoformat()}"
+        ) from None
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
 
 def _structure_fraction(value: object, _: object) -> Fraction:
@@ -121,6 +133,18 @@ def _structure_fraction(value: object, _: object) -> Fraction:
         f'expected an exact number as a string ("65", "12.5" or "1/3"; at most {_EXACT_CHARS} '
         "characters) or an integer of at most 64 bits"
     )
+
+
+def _wire_fraction(value: Fraction) -> str:
+    """*value* as the loader reads it back: its decimal, or "num/den" if that is longer.
+
+    ``1/2**100`` has a finite decimal of 102 characters, past `_EXACT_CHARS`; its ratio
+    is never longer than the text it was read from, so ``load(dump(x)) == x``.
+    """
+    text = fraction_text(value)
+    if len(text) > _EXACT_CHARS:
+        return f"{value.numerator}/{value.denominator}"
+    return text
 
 
 # Longer exact numbers are no target or baseline a plan states; the limit keeps their
@@ -366,7 +390,7 @@ def make_converter(*, detailed: bool = False) -> cattrs.Converter:
     conv.register_structure_hook(date, _structure_date)
     conv.register_unstructure_hook(date, date.isoformat)
     conv.register_structure_hook(Fraction, _structure_fraction)
-    conv.register_unstructure_hook(Fraction, fraction_text)
+    conv.register_unstructure_hook(Fraction, _wire_fraction)
     conv.register_structure_hook_factory(_is_enum, _enum_hook)
     # Enum.value is a Python-level property; attrgetter reads the same attribute in C.
     conv.register_unstructure_hook_factory(_is_enum, lambda _: operator.attrgetter("_value_"))
@@ -403,7 +427,7 @@ def make_json_default() -> Callable[[object], object]:
     """
     as_is = cattrs.Converter()
     as_is.register_unstructure_hook_func(lambda _: True, identity)  # every field as it is
-    writers: dict[type, Callable[[Any], object]] = {Fraction: fraction_text}
+    writers: dict[type, Callable[[Any], object]] = {Fraction: _wire_fraction}
     kinds = set(DEADLINE_KINDS)
 
     def writer(cl: type[Any]) -> Callable[[Any], object]:

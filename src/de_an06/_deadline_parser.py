@@ -32,7 +32,7 @@ from datetime import date
 import attrs
 
 from ._calendar import CAN, CHI, TET_YEARS, can_chi, lunar_new_year
-from ._dates import period_bounds
+from ._dates import FIRST_DAY, LAST_DAY, period_bounds
 from ._text import fold, join_lines, nfc
 from .deadline import (
     AsDirected,
@@ -50,8 +50,12 @@ from .errors import DeadlineSyntaxError, ModelValueError
 
 __all__ = ["parse_deadline"]
 
-YEARS = range(1000, 9999)
-"""Years a deadline may name (one year either side must still be a valid date)."""
+YEARS = range(FIRST_DAY.year, LAST_DAY.year + 1)
+"""Years a deadline may name: the years de_an06 computes with (`_dates.FIRST_DAY`..)."""
+
+MAX_WORDING = 10_000
+"""The longest deadline wording parsed, in characters (Sơn La's longest is under 300).
+Longer wording is kept verbatim as `Unparsed` (an error with ``strict=True``)."""
 
 
 @attrs.frozen
@@ -458,6 +462,11 @@ def parse_deadline(
         msg = f"year must be within {YEARS.start}–{YEARS.stop - 1}, got {year}"
         raise ModelValueError(msg)
     whole = nfc(text)
+    if len(whole) > MAX_WORDING:
+        if strict:
+            msg = f"deadline wording longer than {MAX_WORDING:,} characters ({len(whole):,})"
+            raise DeadlineSyntaxError(msg, whole, (MAX_WORDING, len(whole)))
+        return Unparsed(text=whole)
     flat = "".join(" " if c.isspace() else c for c in whole)
     low = "".join(lower if len(lower := c.lower()) == 1 else c for c in flat)
     ctx = _Ctx(text=whole, low=low, year=year, inclusive=inclusive)

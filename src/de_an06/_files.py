@@ -21,9 +21,12 @@ its JSON path into the exception to raise.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import json
 import os
 import sys
+import tempfile
+from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
 __all__ = [
@@ -34,6 +37,7 @@ __all__ = [
     "parse_json",
     "read_bytes",
     "read_text",
+    "write_atomic",
 ]
 
 DEFAULT_MAX_BYTES = 64 * 2**20
@@ -233,3 +237,76 @@ def _check_structure(data: str | bytes, what: str, error: ErrorFactory) -> None:
         elif isinstance(node, list):
             items = reversed(list(enumerate(node)))
             stack.extend((v, f"{where}[{i}]", depth + 1) for i, v in items)
+
+
+def write_atomic(
+    path: str | os.PathLike[str],
+    data: bytes | str | Callable[[str], None],
+    *,
+    inputs: Iterable[str | os.PathLike[str]] = (),
+    error: Callable[[str], Exception],
+) -> None:
+    """Write *data* to *path* whole or not at all: the one place de_an06 writes a file.
+
+    *data* is bytes, text (written as UTF-8, line ends as given) or a function that
+    writes a file at the path it is given (openpyxl's ``Workbook.save``). It goes to a
+    temporary file in the same folder, is flushed to disk, then moved over *path* with
+    `os.replace`, so a reader sees the old file or the new one, never a part. On any
+    failure the temporary file is removed and the old file is left as it was. *path*
+    being one of *inputs* (the same file) is refused before anything is written.
+    *error* makes the caller's exception from a message naming the file.
+    """
+    target = os.fspath(path)
+    for source in inputs:
+        if _same_file(target, os.fspath(source)):
+            raise error(f"{target}: the output is one of the input files; write to another file")
+    folder = os.path.dirname(os.path.abspath(target))
+    if os.path.isdir(target):
+        raise error(f"{target}: cannot write: it is a folder")
+    if isinstance(data, str):
+        try:
+            data = data.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise error(f"{target}: cannot write text that is not Unicode ({exc.reason})") from None
+    try:
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=folder
+        )
+    except OSError as exc:
+        raise error(f"{target}: cannot write: {exc.strerror or exc}") from None
+    try:
+        if callable(data):
+            os.close(handle)
+            data(temporary)
+            with open(temporary, "rb+") as stream:
+                os.fsync(stream.fileno())
+        else:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+                stream.flush()
+                os.fsync(stream.fileno())
+        os.chmod(temporary, _mode(target))
+        os.replace(temporary, target)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        if isinstance(exc, OSError):
+            raise error(f"{target}: cannot write: {exc.strerror or exc}") from None
+        raise
+
+
+def _mode(target: str) -> int:
+    """The old file's permissions, or what a new file gets (mkstemp's are 0600)."""
+    try:
+        return os.stat(target).st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+def _same_file(one: str, other: str) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:  # either does not exist (yet)
+        return os.path.realpath(one) == os.path.realpath(other)

@@ -47,6 +47,7 @@ def _problems(plan: Plan, source: str) -> Iterator[Problem]:
         for j, member in enumerate(collective.members):
             if member not in agencies:
                 yield missing(f"$.agency_groups[{i}].members[{j}]", member, "agency")
+    yield from _cycles(plan, source)
     for g, group in enumerate(plan.task_groups):
         for t, task in enumerate(group.tasks):
             for r, line in enumerate(task.roles):
@@ -79,6 +80,36 @@ def _problems(plan: Plan, source: str) -> Iterator[Problem]:
             value=plan.pilot_models.task,
             message="no task has this code",
         )
+
+
+def _cycles(plan: Plan, source: str) -> Iterator[Problem]:
+    """A group that is its own member, directly or through other groups (one per cycle)."""
+    index = {g.key: i for i, g in enumerate(plan.agency_groups)}
+    members = {g.key: [m for m in g.members if m in index] for g in plan.agency_groups}
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    for root, first in members.items():
+        if root in state:
+            continue
+        path: list[str] = [root]
+        stack = [iter(first)]
+        state[root] = 1
+        while stack:  # depth first, without recursion (a chain may be long)
+            member = next(stack[-1], None)
+            if member is None:
+                state[path.pop()] = 2
+                stack.pop()
+            elif state.get(member) == 1:
+                cycle = [*path[path.index(member) :], member]
+                yield Problem(
+                    source=source,
+                    path=f"$.agency_groups[{index[member]}].members",
+                    value=" → ".join(cycle),
+                    message="agency groups that contain each other: " + " → ".join(cycle),
+                )
+            elif member not in state:
+                state[member] = 1
+                path.append(member)
+                stack.append(iter(members[member]))
 
 
 def _duplicates(source: str, path: str, keys: list[str], what: str) -> Iterator[Problem]:

@@ -19,7 +19,7 @@ import attrs
 
 from ._hierarchy import Hierarchy
 from ._text import fold, nfc
-from .errors import ObservationDataError, ObservationProblem, PeriodIdError
+from .errors import MAX_PROBLEMS, ObservationDataError, ObservationProblem, PeriodIdError
 from .indicator import Unit
 from .plan import Plan
 from .reporting import ReportingPeriod
@@ -135,6 +135,13 @@ def read_csv(
     section = ""
     start = reader.line_num + 1
     for row in rows:
+        if len(row) > len(names) and any(cell.strip() for cell in row[len(names) :]):
+            # Never cut to the header's width: "1,234" unquoted would be read as 1.
+            extra = ",".join(row[len(names) :])
+            message = (
+                f"{len(row)} cells, the header has {len(names)} (quote a cell holding a comma)"
+            )
+            problems.append(problem(source, reader.line_num, "", extra, message))
         cells = {column: row[i].strip() if i < len(row) else "" for column, i in index.items()}
         number = cells.get("service", "")
         if annex and _ROMAN.fullmatch(number):
@@ -251,6 +258,7 @@ class Checker:
         if hierarchy is not None:
             self.units = self.units.merged(hierarchy)
         self.header, self.lines, self.problems = header, lines, problems
+        self.more = 0  # problems past MAX_PROBLEMS, counted, not kept
         self.size = 0
         self.codes: dict[str, NDArray[Any]] = {}
         self.tables: dict[str, tuple[str, ...]] = {}
@@ -262,6 +270,9 @@ class Checker:
         return row + 1 if self.lines is None else self.lines[row]
 
     def add(self, row: int | None, column: str, value: object, message: str) -> None:
+        if len(self.problems) >= MAX_PROBLEMS:  # 10M bad rows must not hold 10M problems
+            self.more += 1
+            return
         line = None if row is None else self.line(row)
         self.problems.append(
             problem(self.source, line, self.header.get(column, column), value, message)
@@ -269,7 +280,7 @@ class Checker:
 
     def raise_problems(self) -> None:
         if self.problems:
-            raise ObservationDataError(self.source, self.problems)
+            raise ObservationDataError(self.source, self.problems, more=self.more)
 
     def missing_column(self, column: str) -> None:
         names = ", ".join(repr(n) for n in _HEADERS[column][:3])
@@ -439,7 +450,9 @@ class Checker:
 
         codes, tables = self.codes, self.tables
         units = {i.id: i.unit for i in self.plan.indicators}
-        share = np.array([units.get(i, Unit.PERCENT) is Unit.PERCENT for i in tables["indicator"]])
+        share = np.array(  # dtype: an empty table (no rows) is still a boolean array
+            [units.get(i, Unit.PERCENT) is Unit.PERCENT for i in tables["indicator"]], dtype=bool
+        )
         over = share[codes["indicator"]] & (self.numerator > self.denominator)
         for row in np.flatnonzero(over)[:1000].tolist():
             self.add(
@@ -449,8 +462,9 @@ class Checker:
                 f"numerator exceeds the denominator {int(self.denominator[row])} "
                 "(a share cannot pass 100%)",
             )
-        no_indicator = np.array([not i for i in tables["indicator"]])[codes["indicator"]]
-        no_service = np.array([not s for s in tables["service"]])[codes["service"]]
+        no_indicator = np.array([not i for i in tables["indicator"]], dtype=bool)
+        no_service = np.array([not s for s in tables["service"]], dtype=bool)
+        no_indicator, no_service = no_indicator[codes["indicator"]], no_service[codes["service"]]
         for row in np.flatnonzero(no_indicator & no_service)[:1000].tolist():
             self.add(row, "indicator", "", "missing indicator (needed when there is no service)")
 
@@ -582,7 +596,9 @@ def count_value(value: object) -> int | str:
             return "missing count"
         if _DIGITS.fullmatch(text):
             # Past 19 digits it is past int64; int() of 4,301 digits or more would raise.
-            number = int(text) if len(text.lstrip("0")) <= 19 else INT64_MAX + 1
+            # Leading zeros are dropped first: "000…01" of 4,301 characters is 1.
+            digits = text.lstrip("0") or "0"
+            number = int(digits) if len(digits) <= 19 else INT64_MAX + 1
         elif _DIGITS.fullmatch(text.removeprefix("-")):
             return "negative count"
         elif _DECIMAL.fullmatch(text):
@@ -620,7 +636,9 @@ def connected_value(value: object) -> int | str:
         if int(value) in (-1, 0, 1):
             return int(value)  # True/False, or the stored form: 1, 0, -1 (not given)
         return "not yes/no (x, yes, có / blank, no, không)"
-    key = fold(str(value))
+    if not isinstance(value, str):  # a list nested 3,000 deep has no str()
+        return f"not yes/no ({type(value).__name__})"
+    key = fold(value)
     if key in _YES:
         return 1
     if key in _NO:

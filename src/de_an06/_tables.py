@@ -13,17 +13,23 @@ the optional ``openpyxl`` package (``pip install 'de-an06[xlsx]'``).
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import os
+import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ._files import write_atomic
 from .errors import ExportError
 
 __all__ = [
     "Cell",
     "Column",
+    "markdown_cell",
+    "markdown_text",
     "neutralise",
     "render_table",
     "to_csv",
@@ -36,15 +42,29 @@ Column = tuple[str, str]
 """A (row key, header) pair."""
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _visible(text: str) -> str:
+    """*text* with each lone surrogate (not Unicode, unwritable as UTF-8) as its escape."""
+    if text.isascii() or not _SURROGATE.search(text):
+        return text
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def _cell(value: Any) -> str:
+    return _visible(_plain(value))
+
+
+def _plain(value: Any) -> str:
     if value is None:
         return "—"
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list | tuple):
-        return "; ".join(_cell(v) for v in value)
+        return "; ".join(_plain(v) for v in value)
     if isinstance(value, Mapping):
-        return "; ".join(f"{k}: {_cell(v)}" for k, v in value.items() if v)
+        return "; ".join(f"{k}: {_plain(v)}" for k, v in value.items() if v)
     return str(value)
 
 
@@ -97,23 +117,50 @@ def _terminal_width() -> int:
 Cell = str | int | None
 """A table cell: text, a whole number, or empty."""
 
-# OWASP CSV Injection: the characters a spreadsheet may take as the start of a formula.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# OWASP CSV Injection: the characters a spreadsheet may take as the start of a formula,
+# and their fullwidth forms (which some spreadsheets fold to ASCII).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+# A number written as a number ("-3.56", "+5"): a spreadsheet reads it as that number.
+_NUMBER = re.compile(r"[-+]?[0-9]+(?:[.,][0-9]+)?\Z")
+
+
+def _hides(char: str) -> bool:
+    """Whether *char* is whitespace-like, a control or a format character (LF, NUL,
+    NBSP, U+3000, BOM, ZWSP, VT, FF …): nothing a reader sees before a formula."""
+    return char.isspace() or unicodedata.category(char) in {"Cc", "Cf", "Zs", "Zl", "Zp"}
 
 
 def neutralise(value: Cell) -> Cell:
     """*value* made safe to open in a spreadsheet: a formula-like text gets a leading "'".
 
-    Leading spaces do not hide a formula: " =1+1" is neutralised too.
+    The one rule for every export. Leading whitespace, control and format characters do
+    not hide a formula (" =1+1", "\\n=1+1", "\\u200b=1+1"); a cell starting with a tab, CR
+    or any control character is neutralised too. Numbers are never changed, nor is a text
+    that is a plain number ("-3.56").
 
     >>> neutralise("=cmd|' /C calc'!A0")
     "'=cmd|' /C calc'!A0"
-    >>> neutralise("Sở Y tế"), neutralise(-3)
-    ('Sở Y tế', -3)
+    >>> neutralise("Sở Y tế"), neutralise(-3), neutralise("-3.56")
+    ('Sở Y tế', -3, '-3.56')
     """
-    if isinstance(value, str) and value.lstrip(" ").startswith(_FORMULA_STARTS):
+    if not isinstance(value, str) or not value or _NUMBER.match(value):
+        return value
+    start = 0
+    while start < len(value) and _hides(value[start]):
+        start += 1
+    controls = any(unicodedata.category(c) == "Cc" for c in value[:start])
+    if controls or value.startswith(_FORMULA_STARTS, start):
         return "'" + value
     return value
+
+
+def markdown_text(text: str) -> str:
+    """*text* safe in Markdown: HTML escaped (``<script>`` → ``&lt;script&gt;``).
+
+    >>> markdown_text("<b>x</b> & y")
+    '&lt;b&gt;x&lt;/b&gt; &amp; y'
+    """
+    return html.escape(_visible(text), quote=False)
 
 
 def to_csv(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
@@ -121,18 +168,21 @@ def to_csv(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\r\n")
-    writer.writerow([neutralise(h) for h in header])
+    writer.writerow([_visible_cell(neutralise(h)) for h in header])
     for row in rows:
-        writer.writerow(["" if c is None else neutralise(c) for c in row])
+        writer.writerow(["" if c is None else _visible_cell(neutralise(c)) for c in row])
     return buffer.getvalue()
+
+
+def _visible_cell(value: Cell) -> Cell:
+    return _visible(value) if isinstance(value, str) else value
 
 
 def to_markdown(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
     """The table as a GitHub-flavoured Markdown table, cells neutralised and escaped."""
 
     def cell(value: Cell) -> str:
-        text = "" if value is None else str(neutralise(value))
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+        return markdown_cell("" if value is None else str(neutralise(value)))
 
     lines = [
         "| " + " | ".join(cell(h) for h in header) + " |",
@@ -142,9 +192,21 @@ def to_markdown(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def markdown_cell(text: str) -> str:
+    """*text* (already neutralised) as one Markdown table cell: HTML escaped, on one line.
+
+    Line breaks become spaces after `neutralise` looked past them, so a cell stays inert.
+    """
+    text = markdown_text(text).replace("\\", "\\\\").replace("|", "\\|")
+    return "".join(" " if c in "\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029" else c for c in text)
+
+
 def to_json(data: object) -> str:
-    """JSON text: UTF-8 (not escaped), two-space indent. No neutralising: it is data."""
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """JSON text: UTF-8 (not escaped), two-space indent. No neutralising: it is data.
+
+    A lone surrogate is written as its JSON escape (``\\ud800``), as the plan file has it.
+    """
+    return _visible(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 def write_xlsx(
@@ -153,8 +215,11 @@ def write_xlsx(
     path: str | os.PathLike[str],
     *,
     sheet: str = "Sheet1",
+    inputs: Sequence[str | os.PathLike[str]] = (),
 ) -> None:
     """Write the table to an XLSX workbook at *path*; every text cell is stored as text.
+
+    Written whole or not at all (`_files.write_atomic`); *path* may not be one of *inputs*.
 
     Raises:
         ExportError: openpyxl is not installed, or the file cannot be written; the
@@ -172,14 +237,24 @@ def write_xlsx(
     workbook = Workbook()
     worksheet = workbook.active
     worksheet.title = sheet[:31]  # Excel's limit on sheet names
-    for values in [header, *rows]:
-        worksheet.append([neutralise(v) for v in values])
+    for number, values in enumerate([header, *rows], start=1):
+        cells = [neutralise(v) for v in values]
+        for cell in cells:
+            if isinstance(cell, str) and (bad := _XLSX_ILLEGAL.search(cell)):
+                msg = (
+                    f"{target}: row {number}: XLSX cannot hold the control character "
+                    f"U+{ord(bad.group()):04X} in {cell[:60]!r}; choose --format csv or json"
+                )
+                raise ExportError(msg)
+        worksheet.append(cells)
     for line in worksheet.iter_rows():
         for cell in line:
             if isinstance(cell.value, str):
                 # openpyxl reads a leading "=" as a formula; text is text.
                 cell.data_type = "s"
-    try:
-        workbook.save(target)
-    except OSError as exc:
-        raise ExportError(f"{target}: cannot write the XLSX file: {exc.strerror or exc}") from None
+    write_atomic(target, workbook.save, inputs=inputs, error=ExportError)
+
+
+# What XML 1.0 (and so openpyxl) refuses in cell text: C0 controls but tab, LF, CR; and
+# lone surrogates, which UTF-8 cannot write.
+_XLSX_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")

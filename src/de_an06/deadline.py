@@ -22,7 +22,7 @@ from typing import ClassVar, final
 
 import attrs
 
-from ._dates import ONE_DAY, period_bounds
+from ._dates import ONE_DAY, check_day, period_bounds
 
 __all__ = [
     "AsDirected",
@@ -97,6 +97,9 @@ class OnDate:
     before: bool = False
     inclusive: bool = False
 
+    def __attrs_post_init__(self) -> None:
+        check_day(self.date, "a deadline's date")
+
     @property
     def ongoing(self) -> bool:
         """Always False."""
@@ -162,6 +165,10 @@ class RelativeToEvent:
     event: str
     relation: Relation
     event_date: date | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.event_date is not None:
+            check_day(self.event_date, "an event's date")
 
     @property
     def ongoing(self) -> bool:

@@ -32,6 +32,7 @@ from .plan import Plan
 
 __all__ = [
     "ABBREVIATIONS",
+    "MAX_NAME",
     "Directory",
     "DirectoryEntry",
     "LookupKey",
@@ -83,6 +84,10 @@ ABBREVIATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 _AMPERSAND = re.compile(r"\s*&\s*")
 _PUNCTUATION = re.compile(r"[-,.;:()\[\]/\\\"'“”‘’…]+")
 _SPACES = re.compile(r"\s+")
+
+
+MAX_NAME = 1_000
+"""The longest name looked up, in characters (the plan's longest agency name is under 200)."""
 
 
 def _prepare(text: str) -> str:
@@ -187,6 +192,9 @@ class Directory:
         Raises:
             AgencyLookupError: nothing matches; the closest names are suggested.
         """
+        if len(query) > MAX_NAME:  # folding and fuzzy matching 10 MB would take minutes
+            shown = f"{query[:80]}… ({len(query):,} characters; a name has at most {MAX_NAME:,})"
+            raise self._error(shown, (), ambiguous=False)
         found = self.exact(query) or self._containing(lookup_key(query))
         if not found:
             raise self._error(query, self._closest(query), ambiguous=False)

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
+from typing import TypeVar
 
 import attrs
 
+_P = TypeVar("_P")
+
 __all__ = [
+    "MAX_PROBLEMS",
     "AgencyLookupError",
     "CalendarDataError",
+    "DateRangeError",
     "DeAn06Error",
     "DeadlineSyntaxError",
     "ExportError",
@@ -27,6 +33,17 @@ __all__ = [
 
 class DeAn06Error(Exception):
     """Base class of every error raised by de_an06."""
+
+
+MAX_PROBLEMS = 1_000
+"""Problems an error keeps; past that it counts them ("… and 9,999,000 more")."""
+
+
+def _kept(problems: Iterable[_P], more: int) -> tuple[tuple[_P, ...], int]:
+    """The first MAX_PROBLEMS of *problems*, and how many more there are (plus *more*)."""
+    items = iter(problems)
+    kept = tuple(itertools.islice(items, MAX_PROBLEMS))
+    return kept, more + sum(1 for _ in items)
 
 
 @attrs.frozen(kw_only=True)
@@ -62,20 +79,22 @@ class PlanDataError(DeAn06Error, ValueError):
     ``$.task_groups[2].tasks[4].deadline`` and the offending value.
     """
 
-    def __init__(self, source: str, problems: Iterable[Problem]) -> None:
+    def __init__(self, source: str, problems: Iterable[Problem], *, more: int = 0) -> None:
         self.source = source
-        self.problems: tuple[Problem, ...] = tuple(problems)
+        self.problems: tuple[Problem, ...]
+        self.problems, self.more = _kept(problems, more)  # more: counted, not kept
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        count = len(self.problems)
-        head = f"{self.source}: {count} problem{'s' if count != 1 else ''} in plan data"
-        return "\n".join(
-            [
-                head,
-                *(f"  - {p.path}: {p.message} (value: {_short(p.value)})" for p in self.problems),
-            ]
-        )
+        count = len(self.problems) + self.more
+        head = f"{self.source}: {count:,} problem{'s' if count != 1 else ''} in plan data"
+        lines = [
+            head,
+            *(f"  - {p.path}: {p.message} (value: {_short(p.value)})" for p in self.problems),
+        ]
+        if self.more:
+            lines.append(f"  … and {self.more:,} more")
+        return "\n".join(lines)
 
 
 class SuccessionDataError(PlanDataError):
@@ -110,9 +129,13 @@ class DeadlineSyntaxError(DeAn06Error, ValueError):
 
     def __str__(self) -> str:
         start, end = self.span
+        # A long wording is shown from 40 characters before the span, at most 200 of it.
+        skip = max(0, start - 40) if len(self.text) > 200 else 0
+        shown = self.text[skip : skip + 200]
+        start, end = start - skip, min(end - skip, len(shown))
         marker = " " * start + "^" * max(1, end - start)
         # Shown on one line (a line break or tab becomes a space) so the caret lines up.
-        shown = "".join(" " if c.isspace() else c for c in self.text)
+        shown = "".join(" " if c.isspace() else c for c in shown)
         return f"{self.message}\n    {shown}\n    {marker}"
 
 
@@ -189,6 +212,15 @@ class ModelValueError(DeAn06Error, ValueError):
     """A model object built with an impossible value ("Quý V", month 13)."""
 
 
+class DateRangeError(ModelValueError):
+    """A date, a year or a span of days outside the range de_an06 computes with.
+
+    The range is ``_dates.FIRST_DAY`` .. ``_dates.LAST_DAY`` (1900-01-01 .. 2999-12-31):
+    reporting windows, due dates and horizons around it stay inside what `datetime.date`
+    holds, so no query overflows.
+    """
+
+
 @attrs.frozen(kw_only=True)
 class ObservationProblem:
     """One thing wrong with observation data: where (source, line, column), what value, why.
@@ -212,23 +244,26 @@ class ObservationProblem:
 class ObservationDataError(DeAn06Error, ValueError):
     """Observation data (a CSV file, records, a data frame) that cannot be used as counts.
 
-    Lists every problem found, each with the source, line, column and offending value;
-    the message shows the first 200.
+    Keeps the first `MAX_PROBLEMS` problems found (``more`` counts the rest), each with
+    the source, line, column and offending value; the message shows the first 200.
     """
 
     SHOWN = 200
 
-    def __init__(self, source: str, problems: Iterable[ObservationProblem]) -> None:
+    def __init__(
+        self, source: str, problems: Iterable[ObservationProblem], *, more: int = 0
+    ) -> None:
         self.source = source
-        self.problems: tuple[ObservationProblem, ...] = tuple(problems)
+        self.problems: tuple[ObservationProblem, ...]
+        self.problems, self.more = _kept(problems, more)  # more: counted, not kept
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        count = len(self.problems)
-        head = f"{self.source}: {count} problem{'s' if count != 1 else ''} in observation data"
+        count = len(self.problems) + self.more
+        head = f"{self.source}: {count:,} problem{'s' if count != 1 else ''} in observation data"
         lines = [head, *(f"  - {p}" for p in self.problems[: self.SHOWN])]
         if count > self.SHOWN:
-            lines.append(f"  … and {count - self.SHOWN} more")
+            lines.append(f"  … and {count - self.SHOWN:,} more")
         return "\n".join(lines)
 
 

@@ -20,10 +20,17 @@ import cattrs
 import orjson
 
 from ._converter import MISSING, make_converter, make_json_default, problems_from
-from ._files import DEFAULT_MAX_BYTES, MAX_JSON_DEPTH, ErrorFactory, parse_json, read_bytes
+from ._files import (
+    DEFAULT_MAX_BYTES,
+    MAX_JSON_DEPTH,
+    ErrorFactory,
+    parse_json,
+    read_bytes,
+    write_atomic,
+)
 from ._integrity import reference_problems
 from ._text import pair_surrogates
-from .errors import PlanDataError, Problem
+from .errors import ExportError, PlanDataError, Problem
 from .plan import Plan
 
 __all__ = [
@@ -207,5 +214,10 @@ def _nfc_strings(value: Any) -> Any:
 
 
 def dump_plan(plan: Plan, path: str | os.PathLike[str]) -> None:
-    """Write the plan to *path* as UTF-8 JSON (see `dumps_plan`)."""
-    Path(path).write_text(dumps_plan(plan), encoding="utf-8")
+    """Write the plan to *path* as UTF-8 JSON (see `dumps_plan`), whole or not at all.
+
+    Raises:
+        ExportError: the file cannot be written (a folder, no such folder, read-only);
+            the old file, if any, is left as it was.
+    """
+    write_atomic(path, dumps_plan(plan), error=ExportError)

@@ -393,10 +393,11 @@ def responsibility_matrix(
     else:
         directory = agency_directory(plan)
     items = {item.key: item for item in plan_items(plan)}
+    memo: dict[str, tuple[str, ...]] = {}  # each group expanded once (#13: was exponential)
     entries = []
     for task in plan.tasks:
         for role, mention in task.assignments():
-            origins = _members(mention.agency, items, ()) if expand else (mention.agency,)
+            origins = _members(mention.agency, items, (), memo) if expand else (mention.agency,)
             for origin in origins:
                 holding = None
                 if succession is not None and as_of is not None:
@@ -426,18 +427,28 @@ def responsibility_matrix(
 
 
 def _members(
-    key: str, items: dict[str, Agency | AgencyGroup], seen: tuple[str, ...]
+    key: str,
+    items: dict[str, Agency | AgencyGroup],
+    seen: tuple[str, ...],
+    memo: dict[str, tuple[str, ...]],
 ) -> tuple[str, ...]:
-    """*key* expanded into agencies; the group itself stays if open or memberless."""
+    """*key* expanded into agencies; the group itself stays if open or memberless.
+
+    *memo* holds each group's expansion, so a group reached many ways is expanded once;
+    a member seen on the way (a cycle, refused at load) stands for itself.
+    """
     item = items.get(key)
     if not isinstance(item, AgencyGroup) or key in seen:
         return (key,)
-    found: list[str] = []
+    if key in memo:
+        return memo[key]
+    found: dict[str, None] = {}  # ordered, each key once: at most every agency and group
     for member in item.members:
-        found += [k for k in _members(member, items, (*seen, key)) if k not in found]
+        found.update(dict.fromkeys(_members(member, items, (*seen, key), memo)))
     if item.open or not item.members:
-        found.append(key)
-    return tuple(found)
+        found[key] = None
+    memo[key] = tuple(found)
+    return memo[key]
 
 
 def _rows(

@@ -183,7 +183,7 @@ class Observations:
         problems = [
             _input.problem(source, i, extra, record[extra], "unknown key")
             for i, record in enumerate(records, start=1)
-            for extra in sorted(set(record) - set(keys))
+            for extra in sorted(set(record) - set(keys), key=repr)  # keys of any types
         ]
         # A key a record lacks is a missing value on that record's line.
         present = {"indicator", "unit", "period", "numerator", "denominator"}
@@ -209,12 +209,15 @@ class Observations:
         columns: dict[str, Any] = {}
         header: dict[str, str] = {}
         problems = []
-        for name in (str(c) for c in frame.columns):
+        names = [str(c) for c in frame.columns]
+        for position, name in enumerate(names):
             column = _input.column_of(name)
             if column is None or column in ("ignored", "service_name"):
                 problems.append(_input.problem(source, None, name, name, "unknown column"))
-            else:
-                columns[column], header[column] = frame[name].to_list(), name
+            elif column in columns or names.count(name) > 1:  # as the CSV reader says it
+                problems.append(_input.problem(source, None, name, name, f"second {column} column"))
+            else:  # by position: a repeated name would select a frame, not a column
+                columns[column], header[column] = _column_at(frame, position), name
         check = _input.Checker(source, plan, hierarchy, header, None, problems)
         return cls(**_input.assemble(check, columns, {}, duplicates))
 
@@ -306,3 +309,11 @@ class Observations:
             numerator=self.numerator, denominator=self.denominator, connected=self.connected
         )
         return pl.DataFrame(data)
+
+
+def _column_at(frame: Any, position: int) -> list[Any]:
+    """The values of the frame's column at *position* (pandas or polars)."""
+    if hasattr(frame, "iloc"):  # pandas
+        values: list[Any] = frame.iloc[:, position].to_list()
+        return values
+    return list(frame.to_series(position).to_list())  # polars

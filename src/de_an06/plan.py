@@ -8,6 +8,7 @@ from typing import final
 
 import attrs
 
+from ._dates import check_year
 from .agency import Agency, AgencyGroup
 from .errors import UnknownKeyError
 from .indicator import Indicator, Objective
@@ -105,6 +106,9 @@ class Plan:
     agency_groups: tuple[AgencyGroup, ...] = ()
     closing: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        check_year(self.year, "the plan year")
 
     @property
     def tasks(self) -> tuple[Task, ...]:

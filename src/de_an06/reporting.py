@@ -30,7 +30,7 @@ from typing import final
 
 import attrs
 
-from ._dates import add_months, month_end
+from ._dates import FIRST_DAY, LAST_DAY, add_months, check_day, check_year, month_end
 from .errors import ModelValueError, PeriodIdError
 
 __all__ = [
@@ -62,7 +62,7 @@ _MONTHS = {
     Frequency.YEARLY: 12,
 }
 
-_ID = re.compile(r"^(?P<year>\d{4})(?:(?P<month>\d{2})|Q(?P<q>[1-4])|S(?P<s>[12]))?$")
+_ID = re.compile(r"(?P<year>[0-9]{4})(?:(?P<month>[0-9]{2})|Q(?P<q>[1-4])|S(?P<s>[12]))?\Z")
 
 PERIODIC = (Frequency.MONTHLY, Frequency.QUARTERLY, Frequency.SIX_MONTHLY, Frequency.YEARLY)
 """The frequencies with NĐ 09 cut-off windows, in order."""
@@ -120,6 +120,8 @@ class ReportingPeriod:
         if match is None:
             raise PeriodIdError(text)
         year = int(match["year"])
+        if not FIRST_DAY.year <= year <= LAST_DAY.year + 1:  # 300001 holds 2999-12-20
+            raise PeriodIdError(text)
         if match["month"] is not None:
             frequency, last_month = Frequency.MONTHLY, int(match["month"])
             if not 1 <= last_month <= 12:
@@ -130,8 +132,6 @@ class ReportingPeriod:
             frequency, last_month = Frequency.SIX_MONTHLY, 6 * int(match["s"])
         else:
             frequency, last_month = Frequency.YEARLY, 12
-        if year < 2:  # the window would start in year 0
-            raise PeriodIdError(text)
         return cls._window(year, last_month, frequency)
 
     @classmethod
@@ -165,6 +165,7 @@ class ReportingPeriod:
         >>> ReportingPeriod.containing(date(2024, 6, 30), Frequency.MONTHLY).id
         '202407'
         """
+        check_day(day)
         size = _months_of(frequency)
         # From the 15th on, a day belongs to the window ending in the next month.
         year, month = (
@@ -300,6 +301,7 @@ class ReportingRegime:
         Ties go to the more frequent report. Closed-form: at most a year of periods is
         looked at per rule, whatever *after* is.
         """
+        check_day(after)
         # Periods are counted as the month their window ends in (year * 12 + month - 1);
         # objects are built for the answer only.
         best: tuple[tuple[date, int], int, ReportingRule] | None = None
@@ -340,6 +342,7 @@ def _names(rule: ReportingRule, month: int) -> bool:
 # the same dozen schedules (perf anchors §3: a memo per distinct rule is ~75× faster).
 @lru_cache(maxsize=4096)
 def _windows(year: int, frequency: Frequency) -> tuple[ReportingPeriod, ...]:
+    check_year(year, "a reporting year")
     size = _months_of(frequency)
     return tuple(ReportingPeriod._window(year, month, frequency) for month in range(size, 13, size))
 

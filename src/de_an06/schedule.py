@@ -23,6 +23,7 @@ from typing import final
 
 import attrs
 
+from ._dates import add_days, check_day
 from .errors import ModelValueError
 from .plan import Plan
 from .task import Task
@@ -68,7 +69,8 @@ def due_status(task: Task, on: date, soon: timedelta = DEFAULT_SOON) -> DueStatu
         return DueStatus.ONGOING if task.deadline.ongoing else DueStatus.UNDETERMINED
     if due < on:
         return DueStatus.OVERDUE
-    return DueStatus.DUE_SOON if due <= on + soon else DueStatus.LATER
+    # due - on, not on + soon: a horizon of any length cannot overflow the calendar.
+    return DueStatus.DUE_SOON if due - on <= soon else DueStatus.LATER
 
 
 @final
@@ -158,7 +160,7 @@ def overdue_tasks(
     *completed* maps task codes to completion dates; a code the plan does not have
     raises `UnknownKeyError`.
     """
-    done = _done(plan, completed, as_of)
+    done = _done(plan, completed, check_day(as_of, "as_of"))
     return _sorted(
         item
         for item in _dated(plan, policy, calendar)
@@ -180,7 +182,7 @@ def tasks_due_within(
         msg = f"days must be 0 or more, got {days}"
         raise ModelValueError(msg)
     done = _done(plan, completed, as_of)
-    end = as_of + timedelta(days=days)
+    end = add_days(as_of, days)  # at most LAST_DAY: nothing can be due later
     return _sorted(
         item
         for item in _dated(plan, policy, calendar)

@@ -14,6 +14,7 @@ from hypothesis import example, given, strategies as st
 
 from de_an06 import Compound, Deadline, Unparsed, parse_deadline
 from de_an06._converter import make_converter
+from de_an06._deadline_parser import YEARS
 
 from strategies import WEIRD_PIECES, deadline_wordings, weird_texts
 
@@ -30,7 +31,7 @@ wordings = st.one_of(
         max_size=8,
     ).map("".join),
 )
-years = st.none() | st.integers(1000, 9998)
+years = st.none() | st.integers(YEARS.start, YEARS.stop - 1)
 
 
 def _unparsed_somewhere(deadline: Deadline) -> bool:

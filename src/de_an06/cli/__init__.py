@@ -83,6 +83,11 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _printable(text: str) -> str:
+    """*text* with lone surrogates escaped, so that an error message can always print."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     argv = sys.argv[1:] if argv is None else list(argv)
@@ -96,7 +101,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except DeAn06Error as exc:
-        print(f"de-an06 {args.command}: error: {exc}", file=sys.stderr)
+        print(f"de-an06 {args.command}: error: {_printable(str(exc))}", file=sys.stderr)
+        return 2
+    except UnicodeEncodeError as exc:  # a lone surrogate in a plan's text, on a strict stdout
+        message = (
+            f"de-an06 {args.command}: error: the output holds text that is not Unicode "
+            f"({exc.reason}, U+{ord(exc.object[exc.start]):04X}); write it with -o or "
+            "--format json"
+        )
+        print(message, file=sys.stderr)
         return 2
     except BrokenPipeError:  # pragma: no cover  # `de-an06 tasks | head` closed the pipe
         return 0

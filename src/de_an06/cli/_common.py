@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from .._dates import parse_day
+from .._dates import check_day, parse_day
+from .._files import write_atomic
 from .._tables import Column, render_table, to_json
-from ..errors import DeAn06Error
+from ..errors import DateRangeError, DeAn06Error, ExportError
 from ..loading import load_plan
 from ..plan import Plan
 from ..task import Role, Task
@@ -22,9 +24,11 @@ __all__ = [
     "add_format_option",
     "add_plan_option",
     "emit",
+    "input_files",
     "parse_date",
     "plan_of",
     "task_record",
+    "write_output",
 ]
 
 DEFAULT_PLAN = "son-la-2024"
@@ -43,10 +47,32 @@ def parse_date(text: str, option: str = "--as-of") -> date:
     datetime.date(2024, 6, 30)
     """
     try:
-        return parse_day(text)
+        parsed = parse_day(text)
     except ValueError:
         msg = f"{option}: not a date: {text!r} (expected YYYY-MM-DD or dd/mm/yyyy)"
         raise UsageError(msg) from None
+    try:
+        return check_day(parsed, "the date")
+    except DateRangeError as exc:
+        raise UsageError(f"{option}: {exc}") from None
+
+
+def write_output(args: argparse.Namespace, data: bytes | str | Callable[[str], None]) -> None:
+    """Write *data* to ``-o`` whole or not at all (`_files.write_atomic`).
+
+    Every file the command line names (``--plan``, the CSV, the text to import …) is an
+    input: ``-o`` naming one of them is refused before anything is written.
+    """
+    write_atomic(args.output, data, inputs=input_files(args), error=ExportError)
+
+
+def input_files(args: argparse.Namespace) -> tuple[str, ...]:
+    """Every existing file an option or argument names, but ``-o``."""
+    return tuple(
+        value
+        for key, value in vars(args).items()
+        if key != "output" and isinstance(value, str) and os.path.isfile(value)
+    )
 
 
 def add_plan_option(parser: argparse.ArgumentParser) -> None:

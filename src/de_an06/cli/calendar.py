@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from pathlib import Path
 from typing import Any
 
+from .._dates import MAX_DAYS
 from .._deadline_parser import parse_deadline
 from .._files import DEFAULT_MAX_BYTES, parse_json, read_bytes
 from .._tables import render_table, to_json
@@ -27,7 +27,15 @@ from ..schedule import (
     undetermined_tasks,
 )
 from ..workdays import DuePolicy, default_calendar, is_too_tight, working_days_after_cutoff
-from ._common import UsageError, add_format_option, add_plan_option, emit, parse_date, plan_of
+from ._common import (
+    UsageError,
+    add_format_option,
+    add_plan_option,
+    emit,
+    parse_date,
+    plan_of,
+    write_output,
+)
 
 __all__ = ["calendar_data", "deadline_record", "read_completed", "register"]
 
@@ -50,7 +58,7 @@ def _day(text: str) -> date:
 
 def _year(text: str) -> int:
     """An argparse type: a year from 1000 to 9998."""
-    if not text.strip().isdigit() or not 1000 <= int(text) <= 9998:
+    if not (text.strip().isascii() and text.strip().isdigit()) or not 1000 <= int(text) <= 9998:
         msg = f"not a year: {text!r} (expected e.g. 2024)"
         raise argparse.ArgumentTypeError(msg)
     return int(text)
@@ -58,8 +66,9 @@ def _year(text: str) -> int:
 
 def _days(text: str) -> int:
     """An argparse type: a number of days, 0 or more."""
-    if not text.strip().isdigit():
-        msg = f"not a number of days: {text!r} (expected 0 or more)"
+    text = text.strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > 7 or int(text) > MAX_DAYS:
+        msg = f"not a number of days: {text!r} (expected 0 to {MAX_DAYS:,})"
         raise argparse.ArgumentTypeError(msg)
     return int(text)
 
@@ -410,11 +419,6 @@ def _calendar(args: argparse.Namespace) -> int:
     if args.output is None:
         print(text, end="")
         return 0
-    try:
-        with Path(args.output).open("w", encoding="utf-8", newline="") as stream:
-            stream.write(text)  # newline="": the ICS CRLFs are written as they are
-    except OSError as exc:
-        msg = f"-o: cannot write {args.output}: {exc.strerror or exc}"
-        raise UsageError(msg) from None
+    write_output(args, text)  # as bytes: the ICS CRLFs are written as they are
     print(f"wrote {args.output}")
     return 0

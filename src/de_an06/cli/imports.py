@@ -7,12 +7,11 @@ starting point: ``de-an06 validate`` accepts it and ``de-an06 audit --plan`` che
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from ..importer.reader import ImportResult, import_file
 from ..loading import dumps_plan, load_plan
-from ._common import UsageError, add_format_option, emit
+from ._common import add_format_option, emit, write_output
 
 __all__ = ["register", "warning_records"]
 
@@ -64,10 +63,7 @@ def warning_records(result: ImportResult) -> list[dict[str, Any]]:
 def _import(args: argparse.Namespace) -> int:
     directory = load_plan(args.directory) if args.directory else None
     result = import_file(args.file, plan_id=args.plan_id, directory=directory)
-    try:
-        Path(args.output).write_text(dumps_plan(result.plan), encoding="utf-8")
-    except OSError as error:
-        raise UsageError(f"cannot write {args.output}: {error.strerror or error}") from None
+    write_output(args, dumps_plan(result.plan))
     plan = result.plan
     records = warning_records(result)
     data = {

@@ -12,9 +12,9 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
+from .._dates import MAX_DAYS
 from .._tables import Cell, Column, render_table, to_csv, to_json, to_markdown, write_xlsx
 from ..agency import AgencyGroup
 from ..matrix import DEFAULT_SOON, ResponsibilityMatrix, RowKind, responsibility_matrix
@@ -26,9 +26,11 @@ from ._common import (
     add_agency_options,
     add_format_option,
     add_plan_option,
+    input_files,
     parse_date,
     plan_of,
     task_record,
+    write_output,
 )
 
 __all__ = ["agency_task_records", "register"]
@@ -250,8 +252,8 @@ def _title(matrix: ResponsibilityMatrix) -> str:
 def _workload(
     args: argparse.Namespace, matrix: ResponsibilityMatrix, only: str | None, on: date
 ) -> int:
-    if args.soon < 0:
-        raise UsageError(f"--soon: days must be 0 or more, got {args.soon}")
+    if not 0 <= args.soon <= MAX_DAYS:
+        raise UsageError(f"--soon: days must be from 0 to {MAX_DAYS:,}, got {args.soon:,}")
     rows = [w for w in matrix.workload(on, timedelta(days=args.soon)) if only in (None, w.key)]
     if args.format == "json":
         data = {
@@ -356,7 +358,7 @@ def _write_text(args: argparse.Namespace, text: str) -> int:
     if args.output is None:
         sys.stdout.write(text)
         return 0
-    Path(args.output).write_text(text, encoding="utf-8")
+    write_output(args, text)
     print(f"wrote {args.output}")
     return 0
 
@@ -369,15 +371,13 @@ def _write_table(
         "md": to_markdown,
     }
     if args.format == "xlsx":
-        write_xlsx(header, rows, args.output, sheet=sheet)
+        write_xlsx(header, rows, args.output, sheet=sheet, inputs=input_files(args))
         print(f"wrote {args.output}: {len(rows)} rows")
         return 0
     text = writers[args.format](header, rows)
     if args.output is None:
         sys.stdout.write(text)
         return 0
-    # newline="" keeps the CSV's CRLF line ends as written.
-    with Path(args.output).open("w", encoding="utf-8", newline="") as stream:
-        stream.write(text)
+    write_output(args, text)
     print(f"wrote {args.output}: {len(rows)} rows")
     return 0

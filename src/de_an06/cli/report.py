@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
+from .._dates import MAX_DAYS
 from ..report.build import build_report
-from ._common import UsageError, add_plan_option, parse_date, plan_of
+from ._common import UsageError, add_plan_option, parse_date, plan_of, write_output
 
 __all__ = ["register"]
 
@@ -63,8 +63,8 @@ def register(commands: Any) -> None:
 
 def _report(args: argparse.Namespace) -> int:
     as_of = parse_date(args.as_of)
-    if args.within < 0:
-        raise UsageError(f"--within must be 0 or more, got {args.within}")
+    if not 0 <= args.within <= MAX_DAYS:
+        raise UsageError(f"--within must be from 0 to {MAX_DAYS:,}, got {args.within:,}")
     plan = plan_of(args)
     indicators = annex = None
     if args.observations:
@@ -92,10 +92,7 @@ def _report(args: argparse.Namespace) -> int:
     )
     text = report.to_html() if args.format == "html" else report.to_markdown()
     if args.output:
-        try:
-            Path(args.output).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise UsageError(f"-o {args.output}: cannot write: {exc}") from None
+        write_output(args, text)
         print(f"wrote {args.output}")
     else:
         print(text, end="")

@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from .._dates import check_day
 from .._text import fold, join_lines, nfc
 from ..reporting import Frequency, ReportingRegime, ReportingRule
 from .draft import Draft
@@ -116,8 +117,8 @@ def _first_cell(lines: Sequence[Line], caps: list[int]) -> list[int]:
 
 def _date(year: int, month: int, day: int) -> dt.date | None:
     try:
-        return dt.date(year, month, day)
-    except ValueError:
+        return check_day(dt.date(year, month, day))  # a date the loader reads back
+    except ValueError:  # DateRangeError too
         return None
 
 

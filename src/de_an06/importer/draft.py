@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from .._dates import FIRST_DAY, LAST_DAY
 from ..indicator import Objective
 from ..plan import PilotModels, Plan
 from ..reporting import ReportingRegime
@@ -71,6 +72,6 @@ class Draft:
     def year(self) -> int | None:
         """The plan year: from the plan's title, else from the decision's date."""
         match = _YEAR.search(self.title) or _YEAR.search(self.decision_title)
-        if match:
+        if match and FIRST_DAY.year <= int(match[1]) <= LAST_DAY.year:
             return int(match[1])
         return self.date.year if self.date is not None else None

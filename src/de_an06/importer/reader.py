@@ -27,7 +27,6 @@ What the importer reads is described in docs/howto-model-another-province.md.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -36,6 +35,7 @@ from typing import final
 
 import attrs
 
+from .._dates import FIRST_DAY
 from .._files import DEFAULT_MAX_BYTES, ErrorFactory, decode, read_text
 from .._text import fold, join_lines, nfc, pair_surrogates
 from ..errors import PlanTextError
@@ -62,7 +62,9 @@ from .tasks import read_other, read_purposes, read_tasks
 __all__ = ["ImportNote", "ImportResult", "import_file", "import_text", "read_plan_text"]
 
 # A date that cannot be a decision's: shown when the text gives none (and warned about).
-PLACEHOLDER_DATE = dt.date(1, 1, 1)
+PLACEHOLDER_DATE = FIRST_DAY
+"""The decision's date, and its year the plan's, when the text names none (1900-01-01):
+the first day a plan may name, so the draft loads; a warning says to correct it."""
 
 _ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
@@ -350,7 +352,8 @@ def _missing(lines: Sequence[Line], draft: Draft) -> None:
     if not draft.task_groups:
         draft.sink.warn(first, "no task group found (section 'III. NHIỆM VỤ …')", "missing")
     if draft.year is None:
-        draft.sink.warn(first, "no plan year found", "missing")
+        message = f"no plan year found: the draft says {PLACEHOLDER_DATE.year}, correct it"
+        draft.sink.warn(first, message, "missing")
 
 
 def _unread(lines: Sequence[Line], draft: Draft) -> None:
@@ -375,10 +378,10 @@ def _truncated(lines: Sequence[Line], draft: Draft) -> None:
 
 def _plan(draft: Draft, plan_id: str | None) -> Plan:
     agencies, groups, localities = draft.book.finish()
-    year = draft.year or 0
+    year = draft.year or PLACEHOLDER_DATE.year
     province = draft.book.province
     ident = plan_id or (
-        f"{province}-{year}" if year and province != "province" else "imported-plan"
+        f"{province}-{year}" if draft.year and province != "province" else "imported-plan"
     )
     decision = Decision(
         number=draft.number,

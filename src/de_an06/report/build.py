@@ -20,6 +20,7 @@ from typing import Literal, final
 
 import attrs
 
+from .._dates import add_days, check_day
 from .._text import fraction_text
 from ..auditing import audit
 from ..indicator import Indicator, Target, Unit
@@ -190,6 +191,7 @@ def build_report(
                      indicator_section=indicator_section(plan, obs, as_of=day, lang=lang),
                      annex_section=annex_section(plan, obs, as_of=day, lang=lang))
     """
+    add_days(check_day(as_of, "as_of"), soon_days, "soon_days")  # DateRangeError early
     words = Labels(lang)
     title = f"{words['title']} {plan.title}"
     blocks: list[Block] = [Heading(1, title), Paragraph(f"{words['as_of']} {_d(as_of)}.")]

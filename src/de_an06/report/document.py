@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from .._tables import neutralise
+from .._tables import markdown_cell, markdown_text, neutralise
 from .blocks import Bar, BarChart, Block, Heading, Milestone, Paragraph, Table, Timeline
 from .svg import bar_chart, timeline
 
@@ -29,7 +29,7 @@ __all__ = [
 
 
 def _md_cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+    return markdown_cell(text)
 
 
 def render_markdown(blocks: Sequence[Block]) -> str:
@@ -38,9 +38,9 @@ def render_markdown(blocks: Sequence[Block]) -> str:
     for block in blocks:
         match block:
             case Heading(level=level, text=text):
-                out.append(f"{'#' * level} {text}")
+                out.append(f"{'#' * level} {markdown_text(text)}")
             case Paragraph(text=text):
-                out.append(text)
+                out.append(markdown_text(text))
             case Table():
                 out.append(_md_table(block))
             case BarChart() | Timeline():
