@@ -15,8 +15,8 @@ from typing import Literal, final
 
 import attrs
 
-from ._text import nfc
-from .agency import Level
+from ._text import fold, nfc
+from .agency import UNIT_KINDS, Level
 from .directory import lookup_key
 from .errors import ModelValueError, UnknownKeyError
 from .plan import Plan
@@ -30,7 +30,7 @@ Origin = Literal["locality", "agency", "annex"]
 # `lookup_key` (case, diacritics, punctuation, "UBND", "TP", "Sở TT&TT" spelled out).
 _COMMITTEE = "uy ban nhan dan "
 # Unit types as Vietnamese names them, longest first so "thi xa" wins over "xa".
-_KINDS = ("thanh pho", "thi tran", "thi xa", "huyen", "phuong", "quan", "tinh", "xa")
+_KINDS = tuple(sorted((fold(kind) for kind in UNIT_KINDS), key=len, reverse=True))
 
 
 def canonical_name(text: str) -> str:

@@ -32,7 +32,6 @@ import attrs
 
 from ._columns import names_source, unit_counts
 from ._converter import fraction_text
-from ._text import fold
 from .agency import Level
 from .errors import ModelValueError, ObservationDataError, ObservationProblem
 from .indicator import Aggregation, Comparator, Indicator, Scope, ScopeKind, Target, Unit
@@ -148,11 +147,7 @@ class Achievement:
     @property
     def threshold(self) -> Fraction | None:
         """The value to compare with: the target's, raised to the baseline for "maintain"."""
-        if self.target is None:
-            return None
-        if self.target.comparator is Comparator.MAINTAIN and self.baseline is not None:
-            return max(self.target.value, self.baseline)
-        return self.target.value
+        return None if self.target is None else self.target.threshold(self.baseline)
 
     @property
     def status(self) -> Status:
@@ -199,9 +194,7 @@ def shortfall(
     """
     if unit is Unit.PERCENT and denominator == 0:
         return None
-    value = target.value
-    if target.comparator is Comparator.MAINTAIN and baseline is not None:
-        value = max(value, baseline)
+    value = target.threshold(baseline)
     # The target as a count of numerator units: t% of the denominator, or t itself.
     bound = value * denominator / 100 if unit is Unit.PERCENT else value
     ceiling = denominator if unit is Unit.PERCENT else None
@@ -234,7 +227,10 @@ def applicable_target(
     if node is not None:
         checks = (
             (ScopeKind.LOCALITY, lambda key: key == node.locality),
-            (ScopeKind.LEVEL, lambda key: node.level is not None and _level(key) is node.level),
+            (
+                ScopeKind.LEVEL,
+                lambda key: node.level is not None and Level.from_word(key) is node.level,
+            ),
             (ScopeKind.SEGMENT, lambda key: key in node.segments),
         )
         for kind, applies in checks:
@@ -245,23 +241,6 @@ def applicable_target(
                         baseline = indicator.baseline
                     return override.target, override.scope, baseline
     return indicator.target, None, indicator.baseline
-
-
-_LEVEL_WORDS = {
-    "tinh": Level.PROVINCE,
-    "cap tinh": Level.PROVINCE,
-    "huyen": Level.DISTRICT,
-    "cap huyen": Level.DISTRICT,
-    "xa": Level.COMMUNE,
-    "cap xa": Level.COMMUNE,
-}
-
-
-def _level(key: str) -> Level | None:
-    try:
-        return Level(key)
-    except ValueError:
-        return _LEVEL_WORDS.get(fold(key))
 
 
 # --- formatting ---------------------------------------------------------------------------

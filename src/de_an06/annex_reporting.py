@@ -14,7 +14,6 @@ the annex does not list it for gets a row of its own, marked in the note.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date
 from fractions import Fraction
@@ -36,8 +35,6 @@ __all__ = ["AnnexReport", "AnnexRow", "annex_report"]
 
 RowKind = Literal["service", "group", "section", "total"]
 
-_COLLECTIVE = re.compile(r"^cap (tinh|huyen|xa)$")
-_LEVELS = {"tinh": Level.PROVINCE, "huyen": Level.DISTRICT, "xa": Level.COMMUNE}
 NOT_LISTED = "không có trong danh mục của đơn vị này (not listed for this unit)"
 
 
@@ -251,9 +248,10 @@ def _service_rows(service: Service, figures: Figures, tree: Hierarchy) -> Iterat
 
 
 def _matches(text: str, node: Node, tree: Hierarchy) -> bool:
-    collective = _COLLECTIVE.match(canonical_name(text))
-    if collective is not None:
-        return node.origin == "locality" and node.level is _LEVELS[collective[1]]
+    name = canonical_name(text)
+    level = Level.from_word(name) if name.startswith("cap ") else None  # "UBND cấp huyện"
+    if level is not None:
+        return node.origin == "locality" and node.level is level
     return node in tree.lookup(text) if text else False
 
 

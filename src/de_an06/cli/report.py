@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..report.build import build_report
-from ._common import UsageError, add_plan_option, parse_date, plan_of
+from ._common import UsageError, add_plan_option, add_within_option, parse_date, plan_of
 
 __all__ = ["register"]
 
@@ -45,13 +45,7 @@ def register(commands: Any) -> None:
     report.add_argument(
         "--lang", choices=("vi", "en"), default="vi", help="label language (default: vi)"
     )
-    report.add_argument(
-        "--within",
-        type=int,
-        default=30,
-        metavar="DAYS",
-        help="how far ahead counts as due soon (default: 30)",
-    )
+    add_within_option(report)
     report.add_argument(
         "--completed",
         metavar="FILE",
@@ -63,8 +57,6 @@ def register(commands: Any) -> None:
 
 def _report(args: argparse.Namespace) -> int:
     as_of = parse_date(args.as_of)
-    if args.within < 0:
-        raise UsageError(f"--within must be 0 or more, got {args.within}")
     plan = plan_of(args)
     indicators = annex = None
     if args.observations:
@@ -85,7 +77,7 @@ def _report(args: argparse.Namespace) -> int:
         as_of=as_of,
         completed=completed,
         lang=args.lang,
-        soon_days=args.within,
+        within=args.within,
         indicator_section=indicators,
         annex_section=annex,
     )

@@ -15,7 +15,7 @@ data says so instead of disappearing.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date, timedelta
+from datetime import date
 from typing import Literal, final
 
 import attrs
@@ -27,6 +27,7 @@ from ..matrix import responsibility_matrix
 from ..plan import Plan
 from ..reporting import Frequency
 from ..schedule import (
+    DEFAULT_WITHIN,
     DueTask,
     due_status,
     ongoing_tasks,
@@ -171,12 +172,12 @@ def build_report(
     *,
     as_of: date,
     lang: Language = "vi",
-    soon_days: int = 30,
+    within: int = DEFAULT_WITHIN,
     completed: Mapping[str, date] | None = None,
     indicator_section: SectionHook | None = None,
     annex_section: SectionHook | None = None,
 ) -> Report:
-    """The progress report of *plan* on *as_of*.
+    """The progress report of *plan* on *as_of*; "due soon" means within *within* calendar days.
 
     *indicator_section* and *annex_section* build those sections from observed counts
     (see `de_an06.evaluate`); without them the report lists the targets and says there is
@@ -186,8 +187,8 @@ def build_report(
     title = f"{words['title']} {plan.title}"
     blocks: list[Block] = [Heading(1, title), Paragraph(f"{words['as_of']} {_d(as_of)}.")]
     blocks += _brief(plan, as_of, words)
-    blocks += _deadlines(plan, as_of, words, soon_days, completed)
-    blocks += _responsibilities(plan, as_of, words, soon_days)
+    blocks += _deadlines(plan, as_of, words, within, completed)
+    blocks += _responsibilities(plan, as_of, words, within)
     blocks += (indicator_section or _targets_only)(plan, as_of, words)
     blocks += (annex_section or _no_counts)(plan, as_of, words)
     blocks += _audit(plan, words)
@@ -253,32 +254,30 @@ def _task_table(items: Sequence[DueTask], words: Labels) -> Block:
 
 
 def _deadlines(
-    plan: Plan, as_of: date, words: Labels, soon_days: int, completed: Mapping[str, date] | None
+    plan: Plan, as_of: date, words: Labels, within: int, completed: Mapping[str, date] | None
 ) -> list[Block]:
     overdue = overdue_tasks(plan, as_of, completed=completed)
-    soon = tasks_due_within(plan, as_of, soon_days, completed=completed)
+    soon = tasks_due_within(plan, as_of, within, completed=completed)
     blocks: list[Block] = [Heading(2, words["deadlines"])]
     for label, items in (
         (words["overdue"], overdue),
-        (words["due_soon"].format(n=soon_days), soon),
+        (words["due_soon"].format(n=within), soon),
         (words["ongoing"], ongoing_tasks(plan)),
         (words["undetermined"], undetermined_tasks(plan)),
     ):
         blocks += [Heading(3, f"{label} ({len(items)})"), _task_table(items, words)]
-    blocks.append(_timeline(plan, as_of, words, soon_days, {i.code for i in overdue}))
+    blocks.append(_timeline(plan, as_of, words, within, {i.code for i in overdue}))
     return blocks
 
 
-def _timeline(
-    plan: Plan, as_of: date, words: Labels, soon_days: int, overdue: set[str]
-) -> Timeline:
+def _timeline(plan: Plan, as_of: date, words: Labels, within: int, overdue: set[str]) -> Timeline:
     start, end = date(plan.year, 1, 1), date(plan.year, 12, 31)
     milestones = []
     for task in plan.tasks:
         due = task.deadline.due_date()
         if due is None:
             continue
-        status = due_status(task, as_of, timedelta(days=soon_days)).value
+        status = due_status(task, as_of, within).value
         if status == "overdue" and task.code not in overdue:
             status = "done"  # past its date but reported completed
         elif status == "later":
@@ -300,8 +299,8 @@ def _timeline(
     )
 
 
-def _responsibilities(plan: Plan, as_of: date, words: Labels, soon_days: int) -> list[Block]:
-    rows = responsibility_matrix(plan).workload(as_of, timedelta(days=soon_days))
+def _responsibilities(plan: Plan, as_of: date, words: Labels, within: int) -> list[Block]:
+    rows = responsibility_matrix(plan).workload(as_of, within)
     kinds = {"group": f" ({words['group']})", "open_group": f" ({words['open_group']})"}
     table = Table(
         (
