@@ -115,10 +115,10 @@ class Hierarchy:
             self.ancestors(node.key)  # raises on a cycle
 
     @classmethod
-    def from_plan(cls, plan: Plan, *, on: date | None = None) -> Hierarchy:
+    def from_plan(cls, plan: Plan, *, as_of: date | None = None) -> Hierarchy:
         """The plan's localities (with their parents), agencies and annex reporting units.
 
-        *on* keeps only the localities that exist on that day (``valid_from``/``valid_to``).
+        *as_of* keeps only the localities that exist on that day (``valid_from``/``valid_to``).
         """
         nodes = [
             Node(
@@ -132,7 +132,7 @@ class Hierarchy:
                 locality=loc.key,
             )
             for loc in plan.localities
-            if on is None or loc.exists_on(on)
+            if as_of is None or loc.exists_on(as_of)
         ]
         segments = {loc.key: loc.segments for loc in plan.localities}
         nodes += [

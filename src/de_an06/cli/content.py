@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from .._converter import fraction_text
-from ..auditing import audit, principle_checks
+from ..auditing import Severity, audit, principle_checks
 from ..indicator import Indicator, Target
 from ..plan import Plan
 from ._common import add_format_option, add_plan_option, emit, plan_of
@@ -161,7 +161,7 @@ def _audit(args: argparse.Namespace) -> int:
     findings = audit(plan)
     records = [
         {
-            "severity": f.severity,
+            "severity": f.severity.value,
             "code": f.code,
             "location": f.location,
             "path": f.path,
@@ -181,4 +181,4 @@ def _audit(args: argparse.Namespace) -> int:
             ("value", "value"),
         ],
     )
-    return 1 if any(f.severity == "error" for f in findings) else 0
+    return 1 if any(f.severity is Severity.ERROR for f in findings) else 0

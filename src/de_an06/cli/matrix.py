@@ -243,14 +243,14 @@ def _title(matrix: ResponsibilityMatrix) -> str:
 
 
 def _workload(
-    args: argparse.Namespace, matrix: ResponsibilityMatrix, only: str | None, on: date
+    args: argparse.Namespace, matrix: ResponsibilityMatrix, only: str | None, day: date
 ) -> int:
-    rows = [w for w in matrix.workload(on, args.within) if only in (None, w.key)]
+    rows = [w for w in matrix.workload(day, args.within) if only in (None, w.key)]
     if args.format == "json":
         data = {
             "plan": matrix.plan_id,
             "as_of": None if matrix.as_of is None else matrix.as_of.isoformat(),
-            "on": on.isoformat(),
+            "on": day.isoformat(),
             "within": args.within,
             "expand": matrix.expand,
             "rows": [w.as_dict() for w in rows],
@@ -269,7 +269,7 @@ def _workload(
     heads += ["overdue", "due soon", "later", "ongoing", "undetermined"]
     columns: list[Column] = [("name", "agency"), ("kind", "kind")]
     columns += list(zip(names, heads, strict=True))
-    title = f"{_title(matrix)}; deadline status on {on:%d/%m/%Y}, "
+    title = f"{_title(matrix)}; deadline status on {day:%d/%m/%Y}, "
     title += f"'due soon' = within {args.within} days"
     return _write_text(args, render_table(records, columns, width=100_000, title=title) + "\n")
 

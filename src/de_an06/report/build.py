@@ -377,7 +377,7 @@ def _no_counts(plan: Plan, as_of: date, words: Labels) -> list[Block]:
 
 def _audit(plan: Plan, words: Labels) -> list[Block]:
     findings = audit(plan)
-    rows = tuple((words[f.severity], f.location, f.message, f.value) for f in findings)
+    rows = tuple((words[f.severity.value], f.location, f.message, f.value) for f in findings)
     return [
         Heading(2, words["audit"]),
         Table((words["severity"], words["where"], words["finding"], ""), rows)
