@@ -173,3 +173,22 @@ class TestMaintain:
         assert a.target.met_by(Fraction(94), baseline) is (floor <= 94)
         assert (a.shortfall == 0) is (floor <= 94)
         assert shortfall(94, 100, self.target, baseline=baseline) == max(0, int(floor) - 94)
+
+
+def test_one_target_text(capsys: pytest.CaptureFixture[str]) -> None:
+    """The ``indicators`` table and the report show a target the same way."""
+    from de_an06.achievement import target_text
+    from de_an06.cli import main
+    from de_an06.report.build import build_report
+
+    plan = load_plan("son-la-2024")
+    texts = {target_text(o.target, i.unit) for i in plan.indicators for o in i.overrides} | {
+        target_text(i.target, i.unit) for i in plan.indicators if i.target is not None
+    }
+    assert {"> 65%", "≥ 30%", "duy trì 100%"} <= texts
+    assert main(["indicators"]) == 0
+    table = capsys.readouterr().out
+    report = build_report(plan, as_of=date(2024, 6, 30)).to_markdown()
+    for text in texts:
+        assert text in table
+        assert text in report

@@ -16,7 +16,7 @@ import csv
 import io
 import json
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from .errors import ExportError
@@ -127,18 +127,24 @@ def to_csv(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
     return buffer.getvalue()
 
 
-def to_markdown(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
-    """The table as a GitHub-flavoured Markdown table, cells neutralised and escaped."""
+def to_markdown(
+    header: Sequence[str], rows: Sequence[Sequence[Cell]], *, numeric: Collection[int] = ()
+) -> str:
+    """The table as a GitHub-flavoured Markdown table, cells neutralised and escaped.
 
-    def cell(value: Cell) -> str:
-        text = "" if value is None else str(neutralise(value))
+    Columns in *numeric* hold numbers (or numbers this library formatted, "-5,00"): they
+    are right-aligned and left as they are.
+    """
+
+    def cell(value: Cell, column: int = -1) -> str:
+        text = "" if value is None else str(value if column in numeric else neutralise(value))
         return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
 
     lines = [
         "| " + " | ".join(cell(h) for h in header) + " |",
-        "|" + "|".join(" --- " for _ in header) + "|",
+        "|" + "|".join(" ---: " if i in numeric else " --- " for i in range(len(header))) + "|",
     ]
-    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(cell(c, i) for i, c in enumerate(row)) + " |" for row in rows]
     return "\n".join(lines) + "\n"
 
 

@@ -54,6 +54,7 @@ __all__ = [
     "format_percent",
     "result_order",
     "shortfall",
+    "target_text",
 ]
 
 Rounding = Literal["half-up", "half-even", "down"]
@@ -291,6 +292,24 @@ def format_percent(
     ('91.71%', '33,33%')
     """
     return format_decimal(ratio * 100, places, rounding=rounding, locale=locale) + "%"
+
+
+_COMPARATOR_WORDS = {Comparator.MAINTAIN: "duy trì", Comparator.GE: "≥", Comparator.LE: "≤"}
+
+
+def target_text(target: Target | None, unit: Unit = Unit.PERCENT) -> str:
+    """A target as people read it: ``"> 65%"``, ``"≥ 30%"``, ``"duy trì 100%"``; "—" for none.
+
+    The one display of a target (report, ``indicators`` and ``evaluate`` tables); the plan's
+    own wording stays in `Target.text`.
+
+    >>> target_text(Target(comparator=Comparator.MAINTAIN, value=Fraction(100)))
+    'duy trì 100%'
+    """
+    if target is None:
+        return "—"
+    comparator = _COMPARATOR_WORDS.get(target.comparator, target.comparator.value)
+    return f"{comparator} {fraction_text(target.value)}{'%' if unit is Unit.PERCENT else ''}"
 
 
 def achievement_record(

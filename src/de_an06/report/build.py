@@ -20,9 +20,9 @@ from typing import Literal, final
 
 import attrs
 
-from .._converter import fraction_text
+from ..achievement import target_text
 from ..auditing import audit
-from ..indicator import Indicator, Target, Unit
+from ..indicator import Indicator
 from ..matrix import responsibility_matrix
 from ..plan import Plan
 from ..reporting import Frequency
@@ -335,16 +335,6 @@ def _responsibilities(plan: Plan, as_of: date, words: Labels, within: int) -> li
         Paragraph(words["workload_text"].format(day=_d(as_of))),
         table,
     ]
-
-
-def target_text(target: Target | None, unit: Unit = Unit.PERCENT) -> str:
-    """A target as people read it: ``"> 65%"``, ``"duy trì 100%"``; ``"—"`` for none."""
-    if target is None:
-        return "—"
-    comparator = {"maintain": "duy trì", ">=": "≥", "<=": "≤"}.get(
-        target.comparator.value, target.comparator.value
-    )
-    return f"{comparator} {fraction_text(target.value)}{'%' if unit is Unit.PERCENT else ''}"
 
 
 def _overrides_text(indicator: Indicator) -> str:

@@ -9,12 +9,12 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..achievement import Achievement, Status, evaluate, format_percent
+from ..achievement import Achievement, Status, evaluate, format_percent, target_text
 from ..annex_reporting import annex_report
 from ..indicator import Unit
 from ..plan import Plan
 from ..rollup import roll_up
-from .build import Labels, SectionHook, target_text
+from .build import Labels, SectionHook
 from .document import Bar, BarChart, Block, Heading, Paragraph, Table
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ from datetime import date
 
 import attrs
 
-from .._tables import neutralise
+from .._tables import to_markdown
 from .svg import bar_chart, timeline
 
 __all__ = [
@@ -102,10 +102,6 @@ class Timeline:
 Block = Heading | Paragraph | Table | BarChart | Timeline
 
 
-def _md_cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
-
-
 def render_markdown(blocks: Sequence[Block]) -> str:
     """The blocks as GitHub-flavoured Markdown; charts are left to HTML (tables hold the data)."""
     out: list[str] = []
@@ -125,17 +121,7 @@ def render_markdown(blocks: Sequence[Block]) -> str:
 def _md_table(table: Table) -> str:
     # Text cells are made inert for spreadsheets (a Markdown table gets pasted into one);
     # numeric columns hold numbers this library formatted ("-5,00"), left as they are.
-    def cell(text: str, column: int) -> str:
-        return _md_cell(text if column in table.numeric else str(neutralise(text)))
-
-    head = "| " + " | ".join(cell(c, i) for i, c in enumerate(table.columns)) + " |"
-    rule = (
-        "|"
-        + "|".join("---:" if i in table.numeric else "---" for i in range(len(table.columns)))
-        + "|"
-    )
-    body = ["| " + " | ".join(cell(c, i) for i, c in enumerate(row)) + " |" for row in table.rows]
-    return "\n".join([head, rule, *body])
+    return to_markdown(table.columns, table.rows, numeric=table.numeric).rstrip("\n")
 
 
 _STYLE = """
