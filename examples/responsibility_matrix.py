@@ -17,9 +17,9 @@ OUTPUT: str | None = None
 def main(output: str | None = OUTPUT) -> None:
     plan = de_an06.load_plan("son-la-2024")
     matrix = de_an06.responsibility_matrix(plan)
-    on = date(2024, 6, 30)
-    print(f"Workload on {on:%d/%m/%Y} (tasks: lead/coordinate/monitor/advise/implement):")
-    for row in matrix.workload(on)[:8]:
+    as_of = date(2024, 6, 30)
+    print(f"Workload on {as_of:%d/%m/%Y} (tasks: lead/coordinate/monitor/advise/implement):")
+    for row in matrix.workload(as_of, within=de_an06.DEFAULT_WITHIN)[:8]:
         roles = f"{row.lead}/{row.coordinate}/{row.monitor}/{row.advise}/{row.implement}"
         print(f"  {row.tasks:>2} {roles:<12} overdue {row.overdue:>2}  {row.name}")
 

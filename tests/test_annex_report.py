@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from de_an06 import load_plan
-from de_an06.annex_reporting import NOT_LISTED, AnnexRow, annex_report
+from de_an06.annex_reporting import NOT_LISTED, AnnexRow, AnnexRowKind, annex_report
 from de_an06.errors import ModelValueError, ObservationDataError
 from de_an06.observations import Observations
 
@@ -38,7 +38,7 @@ def service_rows(*rows: tuple[str, str, int, int, object]) -> Observations:
 def report_rows(obs: Observations) -> list[tuple[str, str, str, str, int | None, int | None]]:
     report = annex_report(PLAN, obs)
     return [
-        (r.kind, r.number, r.reporting_unit, r.connected_text, r.received, r.online)
+        (r.kind.value, r.number, r.reporting_unit, r.connected_text, r.received, r.online)
         for r in report.rows
     ]
 
@@ -127,9 +127,11 @@ def test_plan_without_annex() -> None:
 
 
 def test_ratio_is_exact() -> None:
-    row = AnnexRow(kind="service", number="1", name="", received=3, online=1)
+    row = AnnexRow(kind=AnnexRowKind.SERVICE, number="1", name="", received=3, online=1)
     assert str(row.ratio) == "1/3"
-    assert AnnexRow(kind="service", number="1", name="", received=0, online=0).ratio is None
+    assert (
+        AnnexRow(kind=AnnexRowKind.SERVICE, number="1", name="", received=0, online=0).ratio is None
+    )
 
 
 @pytest.mark.skipif(load_plan("son-la-2024").annex is None, reason="no annex embedded yet")
@@ -141,6 +143,6 @@ def test_son_la_annex_csv() -> None:
     report = annex_report(plan, obs)
     assert report.columns == plan.annex.columns  # type: ignore[union-attr]
     total = report.rows[-1]
-    assert total.kind == "total"
+    assert total.kind is AnnexRowKind.TOTAL
     assert total.received == sum(obs.denominator.tolist())
     assert total.online == sum(obs.numerator.tolist())

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from de_an06 import dump_plan
+from de_an06._tables import to_csv
 from de_an06.cli import main
-from de_an06.cli.evaluate import csv_text
 
 from strategies import observation_plan
 
@@ -104,9 +104,9 @@ def test_csv_has_bom_and_inert_formulas(
     assert rows[0]["margin"] == "-30.00"  # a number stays a number (#13): never neutralised
 
 
-def test_csv_text_neutralises_every_formula_start() -> None:
-    rows = [{"a": start + "1+A1"} for start in ("=", "+", "-", "@", "\t", "\r", "x")]
-    text = csv_text(rows, ["a"]).removeprefix("\ufeff")
+def test_csv_neutralises_every_formula_start() -> None:
+    rows = [[start + "1+A1"] for start in ("=", "+", "-", "@", "\t", "\r", "x")]
+    text = to_csv(["a"], rows).removeprefix("\ufeff")
     cells = [row[0] for row in csv.reader(io.StringIO(text))][1:]
     assert cells == [f"'{s}1+A1" for s in ("=", "+", "-", "@", "\t", "\r")] + ["x1+A1"]
 

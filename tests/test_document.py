@@ -83,7 +83,7 @@ def test_markdown_escapes_pipes_and_leaves_charts_to_html() -> None:
     text = render_markdown(BLOCKS)
     assert text.startswith("# Báo cáo\n")
     assert "| 1\\|2 | 3 |" in text
-    assert "|---|---:|" in text
+    assert "| --- | ---: |" in text
     assert "Mộc Châu" not in text
     assert "<svg" not in text
 

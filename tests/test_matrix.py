@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from hypothesis import given
@@ -20,6 +20,7 @@ from de_an06 import (
     EventKind,
     Level,
     Mention,
+    ModelValueError,
     OnDate,
     Ongoing,
     PeriodUnit,
@@ -314,8 +315,10 @@ class TestWorkload:
         dated = task("9.1", OnDate(text="x", date=date(2024, 3, 31)))
         assert due_status(dated, date(2024, 3, 31)) is DueStatus.DUE_SOON
         assert due_status(dated, date(2024, 4, 1)) is DueStatus.OVERDUE
-        assert due_status(dated, date(2024, 3, 1), timedelta(days=30)) is DueStatus.DUE_SOON
-        assert due_status(dated, date(2024, 3, 1), timedelta(days=29)) is DueStatus.LATER
+        assert due_status(dated, date(2024, 3, 1), 30) is DueStatus.DUE_SOON
+        assert due_status(dated, date(2024, 3, 1), within=29) is DueStatus.LATER
+        with pytest.raises(ModelValueError, match="within"):
+            due_status(dated, date(2024, 3, 1), -1)
 
     def test_rows(self) -> None:
         rows = {w.key: w for w in responsibility_matrix(small_plan()).workload(date(2024, 3, 15))}

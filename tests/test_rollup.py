@@ -335,4 +335,4 @@ class TestHierarchy:
         )
         plan = attrs.evolve(plan, localities=(*plan.localities, gone))
         assert "old" in Hierarchy.from_plan(plan)
-        assert "old" not in Hierarchy.from_plan(plan, on=date(2025, 7, 1))
+        assert "old" not in Hierarchy.from_plan(plan, as_of=date(2025, 7, 1))

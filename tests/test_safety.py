@@ -170,7 +170,13 @@ class TestSpreadsheetSafety:
 
     def test_every_export_uses_the_shared_function(self) -> None:
         users = [p.name for p in MODULES if "neutralise" in p.read_text(encoding="utf-8")]
-        assert {"_tables.py", "document.py"} <= set(users)
+        assert "_tables.py" in users
+        # The report's Markdown tables and every CSV go through the one writer (#12).
+        assert "to_markdown" in (SRC / "report" / "document.py").read_text(encoding="utf-8")
+        writers = [p.name for p in MODULES if "csv.writer(" in p.read_text(encoding="utf-8")]
+        assert writers == ["_tables.py"]
+        tables = [p.name for p in MODULES if '"|---' in p.read_text(encoding="utf-8")]
+        assert tables == []
 
     def test_one_list_of_formula_starts(self) -> None:
         copies = [

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import given, strategies as st
 
 from de_an06 import (
     Decision,
@@ -17,14 +17,23 @@ from de_an06 import (
     Task,
     TaskGroup,
     UnknownKeyError,
+    load_plan,
     ongoing_tasks,
     overdue_tasks,
     parse_deadline,
+    responsibility_matrix,
     tasks_due_between,
     tasks_due_within,
     undetermined_tasks,
 )
-from de_an06.schedule import task_due
+from de_an06.report.build import build_report
+from de_an06.schedule import (
+    DEFAULT_WITHIN,
+    DueStatus,
+    due_soon_end,
+    due_status,
+    task_due,
+)
 
 from strategies import calendar_dates, plans
 
@@ -141,3 +150,36 @@ class TestProperties:
         assert all(item.task.deadline.ongoing for item in ongoing_tasks(plan))
         soon = tasks_due_within(plan, start, (end - start).days)
         assert [i.task for i in soon] == [i.task for i in between]
+
+
+class TestOneDueSoonRule:
+    """ "Due soon" is one rule (`due_soon_end`): every caller draws the same line."""
+
+    @given(
+        as_of=st.dates(min_value=date(2023, 6, 1), max_value=date(2025, 6, 30)),
+        within=st.integers(min_value=0, max_value=200),
+    )
+    def test_callers_agree(self, as_of: date, within: int) -> None:
+        plan = load_plan("son-la-2024")
+        end = due_soon_end(as_of, within)
+        expected = {
+            t.code for t in plan.tasks if (d := t.deadline.due_date()) and as_of <= d <= end
+        }
+        assert {i.code for i in tasks_due_within(plan, as_of, within)} == expected
+        assert {
+            t.code for t in plan.tasks if due_status(t, as_of, within) is DueStatus.DUE_SOON
+        } == (expected)
+        matrix = responsibility_matrix(plan)
+        for row in matrix.workload(as_of, within):
+            mine = set(matrix.tasks_for(row.key))
+            assert row.due_soon == len(mine & expected)
+        heading = f"Due in the next {within} days ({len(expected)})"
+        assert heading in build_report(plan, as_of=as_of, within=within, lang="en").to_markdown()
+
+    def test_default_and_bounds(self) -> None:
+        assert DEFAULT_WITHIN == 30
+        assert due_soon_end(date(2024, 6, 1)) == date(2024, 7, 1)
+        with pytest.raises(ModelValueError, match="within must be 0 or more"):
+            due_soon_end(date(2024, 6, 1), -1)
+        with pytest.raises(ModelValueError, match="within must be 0 or more"):
+            responsibility_matrix(load_plan("son-la-2024")).workload(date(2024, 6, 1), -5)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,12 +15,15 @@ from de_an06 import (
     EventKind,
     Level,
     ModelValueError,
+    PlanDataError,
     SuccessionDataError,
     Successions,
     load_plan,
     load_successions,
+    plan_from_dict,
     successions_for,
 )
+from de_an06._files import MISSING
 from de_an06.plan import Decision, Plan
 from de_an06.succession import EventDate, Source, SuccessionEvent, Successor, bundled_successions
 
@@ -324,3 +328,24 @@ class TestLoading:
     def test_wrong_schema_version(self, tmp_path: Path) -> None:
         with pytest.raises(SuccessionDataError, match="schema_version"):
             load_successions(self.write(tmp_path, {"schema_version": 9}))
+
+    @pytest.mark.parametrize(
+        ("data", "path", "message"),
+        [
+            ([1], "$", "holds one JSON object"),
+            ({"id": "x"}, "$.schema_version", "schema_version must be 1"),
+            ({"schema_version": 9}, "$.schema_version", "unsupported schema_version"),
+        ],
+    )
+    def test_one_schema_version_check(
+        self, tmp_path: Path, data: Any, path: str, message: str
+    ) -> None:
+        """Plan and succession files fail the version check with the same problem."""
+        with pytest.raises(SuccessionDataError) as succession:
+            load_successions(self.write(tmp_path, data))
+        with pytest.raises(PlanDataError) as plan:
+            plan_from_dict(data, source="s.json")
+        value = data if path == "$" else data.get("schema_version", MISSING)
+        for error in (succession.value, plan.value):
+            assert [(p.path, p.value) for p in error.problems] == [(path, value)]
+            assert message in error.problems[0].message

@@ -26,6 +26,7 @@ _EXPORTS: dict[str, str] = {
     "annex_report": ".annex_reporting",
     "AnnexReport": ".annex_reporting",
     "AnnexRow": ".annex_reporting",
+    "AnnexRowKind": ".annex_reporting",
     "AsDirected": ".deadline",
     "Assignment": ".task",
     "audit": ".auditing",
@@ -41,8 +42,11 @@ _EXPORTS: dict[str, str] = {
     "DeadlineSyntaxError": ".errors",
     "DeAn06Error": ".errors",
     "Decision": ".plan",
+    "DEFAULT_WITHIN": ".schedule",
     "Directory": ".directory",
+    "due_status": ".schedule",
     "DuePolicy": ".workdays",
+    "DueStatus": ".schedule",
     "DueTask": ".schedule",
     "dump_plan": ".loading",
     "dumps_plan": ".loading",
@@ -112,6 +116,7 @@ _EXPORTS: dict[str, str] = {
     "ScopeKind": ".indicator",
     "Service": ".services",
     "ServiceSection": ".services",
+    "Severity": ".auditing",
     "shift_due": ".workdays",
     "shifted_due": ".workdays",
     "shortfall": ".achievement",
@@ -121,6 +126,7 @@ _EXPORTS: dict[str, str] = {
     "Successions": ".succession",
     "successions_for": ".succession",
     "Target": ".indicator",
+    "target_text": ".achievement",
     "TargetOverride": ".indicator",
     "Task": ".task",
     "TaskGroup": ".task",
@@ -128,6 +134,7 @@ _EXPORTS: dict[str, str] = {
     "tasks_due_within": ".schedule",
     "undetermined_tasks": ".schedule",
     "Unit": ".indicator",
+    "UNIT_KINDS": ".agency",
     "UnknownKeyError": ".errors",
     "Unparsed": ".deadline",
     "WithinPeriod": ".deadline",
@@ -166,8 +173,10 @@ if TYPE_CHECKING:
         evaluate as evaluate,
         format_percent as format_percent,
         shortfall as shortfall,
+        target_text as target_text,
     )
     from .agency import (
+        UNIT_KINDS as UNIT_KINDS,
         Agency as Agency,
         AgencyGroup as AgencyGroup,
         Level as Level,
@@ -175,11 +184,13 @@ if TYPE_CHECKING:
     from .annex_reporting import (
         AnnexReport as AnnexReport,
         AnnexRow as AnnexRow,
+        AnnexRowKind as AnnexRowKind,
         annex_report as annex_report,
     )
     from .auditing import (
         Finding as Finding,
         PrincipleCheck as PrincipleCheck,
+        Severity as Severity,
         audit as audit,
         principle_checks as principle_checks,
     )
@@ -284,7 +295,10 @@ if TYPE_CHECKING:
         roll_up as roll_up,
     )
     from .schedule import (
+        DEFAULT_WITHIN as DEFAULT_WITHIN,
+        DueStatus as DueStatus,
         DueTask as DueTask,
+        due_status as due_status,
         ongoing_tasks as ongoing_tasks,
         overdue_tasks as overdue_tasks,
         tasks_due_between as tasks_due_between,

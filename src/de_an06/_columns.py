@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, final
 
 import attrs
 
+from ._files import INT64_MAX
 from .errors import ObservationDataError, ObservationProblem
 from .indicator import Indicator, Measure
-from .reporting import ReportingPeriod
+from .reporting import Frequency, ReportingPeriod
 
 if TYPE_CHECKING:
     import numpy as np
@@ -35,7 +36,6 @@ __all__ = [
     "unit_counts",
 ]
 
-INT64_MAX = 2**63 - 1
 _SUMS = "<sums of counts>"  # the source of a sum's error until `names_source` names the file
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -207,8 +207,8 @@ def period_labels(
         outer = ReportingPeriod.from_id(period)
     else:
         assert as_of is not None
-        # NĐ 09 years run 15/12 to 14/12: 20/12/2024 is in the 2025 reporting year.
-        outer = ReportingPeriod.from_id(str(as_of.year + (as_of >= date(as_of.year, 12, 15))))
+        # The NĐ 09 reporting year holding the day: 20/12/2024 is in 2025's.
+        outer = ReportingPeriod.containing(as_of, Frequency.YEARLY)
     end = outer.end if as_of is None else min(outer.end, as_of)
     inside = []
     for text in periods:

@@ -33,7 +33,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from datetime import date
 from fractions import Fraction
-from typing import Any, Final
+from typing import Any
 
 import attrs
 import cattrs
@@ -47,6 +47,7 @@ from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from ._dates import FIRST_DAY, LAST_DAY, check_day
+from ._files import INT64_MAX, INT64_MIN, MISSING
 from ._text import fraction_text
 from .deadline import DEADLINE_KINDS, Deadline
 from .errors import Problem
@@ -58,15 +59,6 @@ _DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?\Z")
 _RATIO = re.compile(r"-?[0-9]+/[1-9][0-9]*\Z")
 
 Hook = Callable[[Any, Any], Any]
-
-
-class _Missing:
-    def __repr__(self) -> str:
-        return "<missing>"
-
-
-MISSING: Final = _Missing()
-"""Stands for the value of a required field that is absent."""
 
 
 class WireTypeError(TypeError):
@@ -85,14 +77,9 @@ def _structure_str(value: object, _: object) -> str:
 def _structure_int(value: object, _: object) -> int:
     if type(value) is not int:
         raise WireTypeError(f"expected an integer, got {_json_type(value)}")
-    if not _INT64_MIN <= value <= _INT64_MAX:
-        raise WireTypeError("expected an integer of at most 64 bits (±9223372036854775807)")
+    if not INT64_MIN <= value <= INT64_MAX:
+        raise WireTypeError(f"expected an integer of at most 64 bits (±{INT64_MAX})")
     return value
-
-
-# Integers are 64-bit on the wire: what orjson reads as integers (it reads a larger one
-# as a float, which is then "a number", not an integer) and writes back.
-_INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
 
 
 def _structure_bool(value: object, _: object) -> bool:
@@ -121,7 +108,7 @@ _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
 
 def _structure_fraction(value: object, _: object) -> Fraction:
-    if type(value) is int and _INT64_MIN <= value <= _INT64_MAX:
+    if type(value) is int and INT64_MIN <= value <= INT64_MAX:
         return Fraction(value)
     if (
         type(value) is str

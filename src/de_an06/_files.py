@@ -27,16 +27,20 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
-from typing import Any, Protocol
+from typing import Any, Final, Protocol
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "INT64_MAX",
+    "INT64_MIN",
     "MAX_JSON_DEPTH",
+    "MISSING",
     "ErrorFactory",
     "decode",
     "parse_json",
     "read_bytes",
     "read_text",
+    "versioned_fields",
     "write_atomic",
 ]
 
@@ -52,6 +56,18 @@ class ErrorFactory(Protocol):
 
     def __call__(self, message: str, value: object, path: str = "$") -> Exception: ...
 
+
+class _Missing:
+    def __repr__(self) -> str:
+        return "<missing>"
+
+
+MISSING: Final = _Missing()
+"""Stands for the value of a required field that is absent."""
+
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+"""The integers de_an06 reads and sums: 64-bit, what orjson reads as integers (it reads a
+larger one as a float, which is then "a number", not an integer) and numpy sums exactly."""
 
 MAX_JSON_DEPTH = 254
 """How deeply JSON arrays and objects may nest: as deep as orjson writes (a plan needs 12)."""
@@ -310,3 +326,26 @@ def _same_file(one: str, other: str) -> bool:
         return os.path.samefile(one, other)
     except OSError:  # either does not exist (yet)
         return os.path.realpath(one) == os.path.realpath(other)
+
+
+def versioned_fields(
+    data: object, version: int, *, what: str, error: ErrorFactory
+) -> dict[str, Any]:
+    """*data*'s fields without ``schema_version``, once that is *version*: the one check.
+
+    *data* must be a JSON object (else `error` at ``$``) whose ``schema_version`` is
+    *version* (else `error` at ``$.schema_version``, saying whether it is missing or not
+    supported). *what* names the file kind in messages ("a plan file").
+
+    >>> versioned_fields({"schema_version": 1, "id": "x"}, 1, what="a plan file", error=None)
+    {'id': 'x'}
+    """
+    if not isinstance(data, dict):
+        raise error(f"{what} holds one JSON object", data, "$")
+    found = data.get("schema_version", MISSING)
+    if found is MISSING:
+        raise error(f"schema_version must be {version}", found, "$.schema_version")
+    if found != version:
+        message = f"unsupported schema_version (this de_an06 reads {version})"
+        raise error(message, found, "$.schema_version")
+    return {k: v for k, v in data.items() if k != "schema_version"}

@@ -15,8 +15,8 @@ from typing import Literal, final
 
 import attrs
 
-from ._text import nfc
-from .agency import Level
+from ._text import fold, nfc
+from .agency import UNIT_KINDS, Level
 from .directory import lookup_key
 from .errors import ModelValueError, UnknownKeyError
 from .plan import Plan
@@ -30,7 +30,7 @@ Origin = Literal["locality", "agency", "annex"]
 # `lookup_key` (case, diacritics, punctuation, "UBND", "TP", "Sở TT&TT" spelled out).
 _COMMITTEE = "uy ban nhan dan "
 # Unit types as Vietnamese names them, longest first so "thi xa" wins over "xa".
-_KINDS = ("thanh pho", "thi tran", "thi xa", "huyen", "phuong", "quan", "tinh", "xa")
+_KINDS = tuple(sorted((fold(kind) for kind in UNIT_KINDS), key=len, reverse=True))
 
 
 def canonical_name(text: str) -> str:
@@ -115,10 +115,10 @@ class Hierarchy:
             self.ancestors(node.key)  # raises on a cycle
 
     @classmethod
-    def from_plan(cls, plan: Plan, *, on: date | None = None) -> Hierarchy:
+    def from_plan(cls, plan: Plan, *, as_of: date | None = None) -> Hierarchy:
         """The plan's localities (with their parents), agencies and annex reporting units.
 
-        *on* keeps only the localities that exist on that day (``valid_from``/``valid_to``).
+        *as_of* keeps only the localities that exist on that day (``valid_from``/``valid_to``).
         """
         nodes = [
             Node(
@@ -132,7 +132,7 @@ class Hierarchy:
                 locality=loc.key,
             )
             for loc in plan.localities
-            if on is None or loc.exists_on(on)
+            if as_of is None or loc.exists_on(as_of)
         ]
         segments = {loc.key: loc.segments for loc in plan.localities}
         nodes += [

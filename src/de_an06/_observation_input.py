@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal, final
 
 import attrs
 
+from ._files import INT64_MAX
 from ._hierarchy import Hierarchy
 from ._text import fold, nfc
 from .errors import MAX_PROBLEMS, ObservationDataError, ObservationProblem, PeriodIdError
@@ -47,7 +48,6 @@ __all__ = [
 Duplicates = Literal["error", "sum"]
 """What to do with two rows for the same indicator, unit, period and service."""
 
-INT64_MAX = 2**63 - 1
 CSV_MAX_BYTES = 256 * 2**20
 """Largest CSV file read by default (256 MiB: 2.1M rows of a national month-by-service table
 take about 80 MB)."""

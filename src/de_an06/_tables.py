@@ -13,13 +13,12 @@ the optional ``openpyxl`` package (``pip install 'de-an06[xlsx]'``).
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
 import os
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from ._files import write_atomic
@@ -155,12 +154,15 @@ def neutralise(value: Cell) -> Cell:
 
 
 def markdown_text(text: str) -> str:
-    """*text* safe in Markdown: HTML escaped (``<script>`` → ``&lt;script&gt;``).
+    """*text* safe in Markdown: no HTML tag or entity can start (``<script>`` → ``&lt;script>``).
 
-    >>> markdown_text("<b>x</b> & y")
-    '&lt;b&gt;x&lt;/b&gt; &amp; y'
+    Only ``&`` and ``<`` are escaped: without them no tag or entity can begin, and "> 65%"
+    stays readable in the Markdown source.
+
+    >>> markdown_text("<b>x</b> & y > 1")
+    '&lt;b>x&lt;/b> &amp; y > 1'
     """
-    return html.escape(_visible(text), quote=False)
+    return _visible(text).replace("&", "&amp;").replace("<", "&lt;")
 
 
 def to_csv(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
@@ -178,17 +180,25 @@ def _visible_cell(value: Cell) -> Cell:
     return _visible(value) if isinstance(value, str) else value
 
 
-def to_markdown(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str:
-    """The table as a GitHub-flavoured Markdown table, cells neutralised and escaped."""
+def to_markdown(
+    header: Sequence[str], rows: Sequence[Sequence[Cell]], *, numeric: Collection[int] = ()
+) -> str:
+    """The table as a GitHub-flavoured Markdown table, cells neutralised and escaped.
 
-    def cell(value: Cell) -> str:
-        return markdown_cell("" if value is None else str(neutralise(value)))
+    Columns in *numeric* hold numbers (or numbers this library formatted, "-5,00"): they
+    are right-aligned and left as they are.
+    """
+
+    def cell(value: Cell, column: int = -1) -> str:
+        if value is None:
+            return ""
+        return markdown_cell(str(value if column in numeric else neutralise(value)))
 
     lines = [
         "| " + " | ".join(cell(h) for h in header) + " |",
-        "|" + "|".join(" --- " for _ in header) + "|",
+        "|" + "|".join(" ---: " if i in numeric else " --- " for i in range(len(header))) + "|",
     ]
-    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(cell(c, i) for i, c in enumerate(row)) + " |" for row in rows]
     return "\n".join(lines) + "\n"
 
 

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Literal, final
 import attrs
 
 from ._columns import names_source, unit_counts
-from ._text import fold, fraction_text
+from ._text import fraction_text
 from .agency import Level
 from .errors import ModelValueError, ObservationDataError, ObservationProblem
 from .indicator import Aggregation, Comparator, Indicator, Scope, ScopeKind, Target, Unit
@@ -54,6 +54,7 @@ __all__ = [
     "format_percent",
     "result_order",
     "shortfall",
+    "target_text",
 ]
 
 Rounding = Literal["half-up", "half-even", "down"]
@@ -147,11 +148,7 @@ class Achievement:
     @property
     def threshold(self) -> Fraction | None:
         """The value to compare with: the target's, raised to the baseline for "maintain"."""
-        if self.target is None:
-            return None
-        if self.target.comparator is Comparator.MAINTAIN and self.baseline is not None:
-            return max(self.target.value, self.baseline)
-        return self.target.value
+        return None if self.target is None else self.target.threshold(self.baseline)
 
     @property
     def status(self) -> Status:
@@ -198,9 +195,7 @@ def shortfall(
     """
     if unit is Unit.PERCENT and denominator == 0:
         return None
-    value = target.value
-    if target.comparator is Comparator.MAINTAIN and baseline is not None:
-        value = max(value, baseline)
+    value = target.threshold(baseline)
     # The target as a count of numerator units: t% of the denominator, or t itself.
     bound = value * denominator / 100 if unit is Unit.PERCENT else value
     ceiling = denominator if unit is Unit.PERCENT else None
@@ -233,7 +228,10 @@ def applicable_target(
     if node is not None:
         checks = (
             (ScopeKind.LOCALITY, lambda key: key == node.locality),
-            (ScopeKind.LEVEL, lambda key: node.level is not None and _level(key) is node.level),
+            (
+                ScopeKind.LEVEL,
+                lambda key: node.level is not None and Level.from_word(key) is node.level,
+            ),
             (ScopeKind.SEGMENT, lambda key: key in node.segments),
         )
         for kind, applies in checks:
@@ -244,23 +242,6 @@ def applicable_target(
                         baseline = indicator.baseline
                     return override.target, override.scope, baseline
     return indicator.target, None, indicator.baseline
-
-
-_LEVEL_WORDS = {
-    "tinh": Level.PROVINCE,
-    "cap tinh": Level.PROVINCE,
-    "huyen": Level.DISTRICT,
-    "cap huyen": Level.DISTRICT,
-    "xa": Level.COMMUNE,
-    "cap xa": Level.COMMUNE,
-}
-
-
-def _level(key: str) -> Level | None:
-    try:
-        return Level(key)
-    except ValueError:
-        return _LEVEL_WORDS.get(fold(key))
 
 
 # --- formatting ---------------------------------------------------------------------------
@@ -311,6 +292,24 @@ def format_percent(
     ('91.71%', '33,33%')
     """
     return format_decimal(ratio * 100, places, rounding=rounding, locale=locale) + "%"
+
+
+_COMPARATOR_WORDS = {Comparator.MAINTAIN: "duy trì", Comparator.GE: "≥", Comparator.LE: "≤"}
+
+
+def target_text(target: Target | None, unit: Unit = Unit.PERCENT) -> str:
+    """A target as people read it: ``"> 65%"``, ``"≥ 30%"``, ``"duy trì 100%"``; "—" for none.
+
+    The one display of a target (report, ``indicators`` and ``evaluate`` tables); the plan's
+    own wording stays in `Target.text`.
+
+    >>> target_text(Target(comparator=Comparator.MAINTAIN, value=Fraction(100)))
+    'duy trì 100%'
+    """
+    if target is None:
+        return "—"
+    comparator = _COMPARATOR_WORDS.get(target.comparator, target.comparator.value)
+    return f"{comparator} {fraction_text(target.value)}{'%' if unit is Unit.PERCENT else ''}"
 
 
 def achievement_record(

@@ -8,11 +8,15 @@ one stable `key`; every spelling the plan uses is kept as its `name` or an alias
 from __future__ import annotations
 
 import enum
-from typing import final
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final, final
 
 import attrs
 
-__all__ = ["Agency", "AgencyGroup", "Level"]
+from ._text import fold
+
+__all__ = ["UNIT_KINDS", "Agency", "AgencyGroup", "Level"]
 
 
 class Level(enum.Enum):
@@ -28,6 +32,53 @@ class Level(enum.Enum):
     ENTERPRISE = "enterprise"
     ASSOCIATION = "association"
     OTHER = "other"
+
+    @property
+    def word(self) -> str:
+        """The level's Vietnamese name, as in "cấp huyện" ("" for a level without one).
+
+        >>> Level.DISTRICT.word
+        'huyện'
+        """
+        return next((w for w, level in UNIT_KINDS.items() if level is self), "")
+
+    @classmethod
+    def from_word(cls, text: str) -> Level | None:
+        """The level *text* names: "cấp huyện", "huyện", "Cap Huyen" or the value "district".
+
+        Inverse of `Level.word`. None for anything else (a kind such as "phường" names a
+        unit, not a level).
+
+        >>> Level.from_word("cấp xã"), Level.from_word("tinh"), Level.from_word("phường")
+        (<Level.COMMUNE: 'commune'>, <Level.PROVINCE: 'province'>, None)
+        """
+        try:
+            return cls(text)
+        except ValueError:
+            pass
+        word = fold(text).removeprefix("cap ")
+        return next((lvl for lvl in cls if lvl.word and fold(lvl.word) == word), None)
+
+
+UNIT_KINDS: Final[Mapping[str, Level]] = MappingProxyType(
+    {
+        # Each level's own name first ("cấp huyện"), then the other kinds of unit at it.
+        "tỉnh": Level.PROVINCE,
+        "huyện": Level.DISTRICT,
+        "thành phố": Level.DISTRICT,
+        "thị xã": Level.DISTRICT,
+        "quận": Level.DISTRICT,
+        "xã": Level.COMMUNE,
+        "phường": Level.COMMUNE,
+        "thị trấn": Level.COMMUNE,
+    }
+)
+"""The kinds of local unit as Vietnamese names them, and the level each is at.
+
+The one table of Vietnamese level words: the importer, target scopes ("cấp huyện"), the
+annex's collective units and unit names ("huyện Mai Sơn") all read it. A "thành phố"
+inside a province is at district level (a centrally-run city is a province: say so).
+"""
 
 
 @final

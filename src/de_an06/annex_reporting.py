@@ -14,7 +14,7 @@ the annex does not list it for gets a row of its own, marked in the note.
 
 from __future__ import annotations
 
-import re
+import enum
 from collections.abc import Iterator
 from datetime import date
 from fractions import Fraction
@@ -32,12 +32,22 @@ from .observations import Observations
 from .plan import Plan
 from .services import Service
 
-__all__ = ["AnnexReport", "AnnexRow", "annex_report"]
+__all__ = ["AnnexReport", "AnnexRow", "AnnexRowKind", "annex_report"]
 
-RowKind = Literal["service", "group", "section", "total"]
 
-_COLLECTIVE = re.compile(r"^cap (tinh|huyen|xa)$")
-_LEVELS = {"tinh": Level.PROVINCE, "huyen": Level.DISTRICT, "xa": Level.COMMUNE}
+class AnnexRowKind(enum.Enum):
+    """What a line of the annex table is."""
+
+    SERVICE = "service"
+    """A service and one reporting unit."""
+    GROUP = "group"
+    """A group heading."""
+    SECTION = "section"
+    """A section's subtotal."""
+    TOTAL = "total"
+    """The whole table."""
+
+
 NOT_LISTED = "không có trong danh mục của đơn vị này (not listed for this unit)"
 
 
@@ -47,8 +57,7 @@ class AnnexRow:
     """One line of the filled-in annex table.
 
     Attributes:
-        kind: "service" (a service and one reporting unit), "group" (a group heading),
-            "section" (a section's subtotal) or "total" (the whole table).
+        kind: a service row, a group heading, a section's subtotal or the total.
         number: the row number as printed ("13,1"), or the section number ("I").
         name: the service's name, or the section's title.
         reporting_unit: the reporting unit as the annex writes it ("UBND cấp huyện").
@@ -59,7 +68,7 @@ class AnnexRow:
         note: remarks (a unit not listed for the service).
     """
 
-    kind: RowKind
+    kind: AnnexRowKind
     number: str
     name: str
     reporting_unit: str = ""
@@ -156,16 +165,18 @@ def annex_report(
         start = len(rows)
         for service in section.services:
             if service.items:
-                rows.append(AnnexRow(kind="group", number=service.number_text, name=service.name))
+                rows.append(
+                    AnnexRow(kind=AnnexRowKind.GROUP, number=service.number_text, name=service.name)
+                )
             for leaf in service.items or (service,):
                 key = f"{section.number}.{leaf.number}"
                 rows += _service_rows(leaf, figures.pop(key, {}), tree)
-        subtotal = _add_up("section", section.number, section.title, rows[start:])
+        subtotal = _add_up(AnnexRowKind.SECTION, section.number, section.title, rows[start:])
         rows.append(subtotal)
         sections.append(subtotal)
     if figures:  # cannot happen: services are checked on import; kept loud, not silent
         raise ModelValueError(f"services outside the annex: {sorted(figures)}")
-    rows.append(_add_up("total", "", "Tổng cộng", sections))
+    rows.append(_add_up(AnnexRowKind.TOTAL, "", "Tổng cộng", sections))
     return AnnexReport(
         title=plan.annex.title, columns=plan.annex.columns, period=label, rows=tuple(rows)
     )
@@ -251,16 +262,17 @@ def _service_rows(service: Service, figures: Figures, tree: Hierarchy) -> Iterat
 
 
 def _matches(text: str, node: Node, tree: Hierarchy) -> bool:
-    collective = _COLLECTIVE.match(canonical_name(text))
-    if collective is not None:
-        return node.origin == "locality" and node.level is _LEVELS[collective[1]]
+    name = canonical_name(text)
+    level = Level.from_word(name) if name.startswith("cap ") else None  # "UBND cấp huyện"
+    if level is not None:
+        return node.origin == "locality" and node.level is level
     return node in tree.lookup(text) if text else False
 
 
 def _row(service: Service, unit: str, values: list[tuple[int, int, int]]) -> AnnexRow:
     said = [flag for _, _, flag in values if flag >= 0]
     return AnnexRow(
-        kind="service",
+        kind=AnnexRowKind.SERVICE,
         number=service.number_text,
         name=service.name,
         reporting_unit=unit,
@@ -271,8 +283,12 @@ def _row(service: Service, unit: str, values: list[tuple[int, int, int]]) -> Ann
     )
 
 
-def _add_up(kind: RowKind, number: str, name: str, rows: list[AnnexRow]) -> AnnexRow:
-    counted = [r for r in rows if r.kind in ("service", "section") and r.received is not None]
+def _add_up(kind: AnnexRowKind, number: str, name: str, rows: list[AnnexRow]) -> AnnexRow:
+    counted = [
+        r
+        for r in rows
+        if r.kind in (AnnexRowKind.SERVICE, AnnexRowKind.SECTION) and r.received is not None
+    ]
     return AnnexRow(
         kind=kind,
         number=number,

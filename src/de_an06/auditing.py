@@ -7,17 +7,18 @@ expected result for every task.
 
 >>> from de_an06 import audit, load_plan
 >>> findings = audit(load_plan("son-la-2024"))
->>> all(f.severity in ("error", "warning", "info") for f in findings)
+>>> all(isinstance(f.severity, Severity) for f in findings)
 True
 """
 
 from __future__ import annotations
 
+import enum
 import re
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
-from typing import Literal, final
+from typing import final
 
 import attrs
 
@@ -30,8 +31,19 @@ from .task import Mention, Role, Task
 
 __all__ = ["Finding", "PrincipleCheck", "Severity", "audit", "principle_checks"]
 
-Severity = Literal["error", "warning", "info"]
-_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+class Severity(enum.Enum):
+    """How serious a finding is, most serious first."""
+
+    ERROR = "error"
+    """The plan contradicts itself."""
+    WARNING = "warning"
+    """A principle is not met."""
+    INFO = "info"
+    """Worth knowing."""
+
+
+_ORDER = {severity: n for n, severity in enumerate(Severity)}
 
 # A document cited with its date: "Nghị định số 45/2020/NĐ-CP ngày 08/4/2020",
 # "Quyết định số 06/QĐ-TTg ngày 06 tháng 01 năm 2022".
@@ -57,8 +69,8 @@ class Finding:
     """One thing the audit found.
 
     Attributes:
-        severity: "error" (the plan contradicts itself), "warning" (a principle is not
-            met), "info" (worth knowing).
+        severity: `Severity.ERROR` (the plan contradicts itself), ``WARNING`` (a
+            principle is not met), ``INFO`` (worth knowing).
         code: a stable identifier for scripts ("missing_lead", "impossible_date", …).
         location: where, for people ("task 2.3", "task group 11").
         path: where, as a JSON path into the plan file.
@@ -90,7 +102,7 @@ class PrincipleCheck:
         return self.clear_lead and self.clear_deadline and self.clear_result
 
 
-def audit(plan: Plan) -> list[Finding]:
+def audit(plan: Plan) -> tuple[Finding, ...]:
     """Every finding on *plan*, errors first, then in plan order."""
     findings = [
         *_task_findings(plan),
@@ -100,10 +112,10 @@ def audit(plan: Plan) -> list[Finding]:
         *_reporting_findings(plan),
         *_annex_findings(plan),
     ]
-    return sorted(findings, key=lambda f: _ORDER[f.severity])
+    return tuple(sorted(findings, key=lambda f: _ORDER[f.severity]))
 
 
-def principle_checks(plan: Plan) -> list[PrincipleCheck]:
+def principle_checks(plan: Plan) -> tuple[PrincipleCheck, ...]:
     """Each task checked for a clear lead, a clear deadline and a clear expected result.
 
     A lead is clear when the task has exactly one lead line naming specific bodies (no
@@ -111,7 +123,7 @@ def principle_checks(plan: Plan) -> list[PrincipleCheck]:
     dated or is ongoing work. A result is clear when the task states something a reader
     can check: a share or count, or a product ("hoàn thành", "ban hành", "kết nối" …).
     """
-    return [
+    return tuple(
         PrincipleCheck(
             task=task.code,
             clear_lead=_clear_lead(plan, task),
@@ -119,7 +131,7 @@ def principle_checks(plan: Plan) -> list[PrincipleCheck]:
             clear_result=bool(_RESULT.search(task.text)),
         )
         for task in plan.tasks
-    ]
+    )
 
 
 def _task_path(plan: Plan, code: str) -> str:
@@ -148,7 +160,7 @@ def _task_findings(plan: Plan) -> Iterator[Finding]:
         if not leads:
             implementers = ", ".join(m.text for m in task.agencies_in(Role.IMPLEMENT))
             yield Finding(
-                severity="warning",
+                severity=Severity.WARNING,
                 code="missing_lead",
                 location=where,
                 path=path,
@@ -158,7 +170,7 @@ def _task_findings(plan: Plan) -> Iterator[Finding]:
         elif any(_is_open(plan, m.agency) for m in leads):
             names = ", ".join(m.text for m in leads if _is_open(plan, m.agency))
             yield Finding(
-                severity="warning",
+                severity=Severity.WARNING,
                 code="open_lead",
                 location=where,
                 path=path,
@@ -179,7 +191,7 @@ def _role_clashes(task: Task, where: str, path: str) -> Iterator[Finding]:
             names = [m.agency for m in assignment.agencies]
             for key in {k for k in names if names.count(k) > 1}:
                 yield Finding(
-                    severity="warning",
+                    severity=Severity.WARNING,
                     code="listed_twice",
                     location=where,
                     path=f"{path}.roles[{index}]",
@@ -194,7 +206,7 @@ def _role_clashes(task: Task, where: str, path: str) -> Iterator[Finding]:
         if len(roles) > 1 and len(line_numbers) > 1:
             role_names = ", ".join(sorted(r.value for r in roles))
             yield Finding(
-                severity="warning",
+                severity=Severity.WARNING,
                 code="two_roles",
                 location=where,
                 path=path,
@@ -208,7 +220,7 @@ def _deadline_findings(plan: Plan, deadline: Deadline, where: str, path: str) ->
     if due is None and not deadline.ongoing:
         if isinstance(deadline, Unparsed):
             yield Finding(
-                severity="warning",
+                severity=Severity.WARNING,
                 code="unparsed_deadline",
                 location=where,
                 path=path,
@@ -217,7 +229,7 @@ def _deadline_findings(plan: Plan, deadline: Deadline, where: str, path: str) ->
             )
         else:
             yield Finding(
-                severity="info",
+                severity=Severity.INFO,
                 code="undated_deadline",
                 location=where,
                 path=path,
@@ -226,7 +238,7 @@ def _deadline_findings(plan: Plan, deadline: Deadline, where: str, path: str) ->
             )
     if due is not None and due.year != plan.year:
         yield Finding(
-            severity="warning",
+            severity=Severity.WARNING,
             code="outside_plan_year",
             location=where,
             path=path,
@@ -280,7 +292,7 @@ def _citation_findings(plan: Plan) -> Iterator[Finding]:
             found = _date_or_none(int(year), int(month), int(day))
             if found is None or not 1945 <= found.year <= plan.year + 10:
                 yield Finding(
-                    severity="error",
+                    severity=Severity.ERROR,
                     code="impossible_date",
                     location=location,
                     path=path,
@@ -296,7 +308,7 @@ def _citation_findings(plan: Plan) -> Iterator[Finding]:
             doc_year = _DOC_YEAR.match(number)
             if doc_year and int(doc_year[1]) != found.year:
                 yield Finding(
-                    severity="error",
+                    severity=Severity.ERROR,
                     code="citation_year",
                     location=location,
                     path=path,
@@ -305,7 +317,7 @@ def _citation_findings(plan: Plan) -> Iterator[Finding]:
                 )
             if found > plan.decision.date and found.year <= plan.year + 10:
                 yield Finding(
-                    severity="error",
+                    severity=Severity.ERROR,
                     code="citation_after_decision",
                     location=location,
                     path=path,
@@ -319,7 +331,7 @@ def _citation_findings(plan: Plan) -> Iterator[Finding]:
             for found, location, path, quote in uses[1:]:
                 if found != first[0]:
                     yield Finding(
-                        severity="error",
+                        severity=Severity.ERROR,
                         code="contradicting_dates",
                         location=location,
                         path=path,
@@ -349,7 +361,7 @@ def _model_findings(plan: Plan) -> Iterator[Finding]:
         total = sum(m.count or 0 for m in counted)
         if total != models.total:
             yield Finding(
-                severity="error",
+                severity=Severity.ERROR,
                 code="model_count",
                 location=f"task {task.code}",
                 path=path,
@@ -372,7 +384,7 @@ def _double_allocations(
             if member in by_name:
                 name = plan.agency_by_key(member).name
                 yield Finding(
-                    severity="warning",
+                    severity=Severity.WARNING,
                     code="double_allocation",
                     location=f"task {code}",
                     path=path,
@@ -391,7 +403,7 @@ def _directory_findings(plan: Plan) -> Iterator[Finding]:
     for name, keys in sorted(owners.items()):
         if len(keys) > 1:
             yield Finding(
-                severity="warning",
+                severity=Severity.WARNING,
                 code="agency_listed_twice",
                 location="agency directory",
                 path="$.agencies",
@@ -407,7 +419,7 @@ def _reporting_findings(plan: Plan) -> Iterator[Finding]:
         slack = _slack_days(rule)
         if slack is None or slack >= 1:
             continue
-        severity: Severity = "error" if slack < 0 else "warning"
+        severity = Severity.ERROR if slack < 0 else Severity.WARNING
         message = (
             "the report is due before its data cut-off ends"
             if slack < 0
@@ -470,5 +482,5 @@ def _unit_finding(
     else:
         return
     yield Finding(
-        severity="info", code=code, location=where, path=path, message=message, value=unit
+        severity=Severity.INFO, code=code, location=where, path=path, message=message, value=unit
     )

@@ -88,6 +88,19 @@ class Target:
     value: Fraction
     text: str = ""
 
+    def threshold(self, baseline: Fraction | None = None) -> Fraction:
+        """The value to compare with: ``value``, raised to *baseline* for ``MAINTAIN``.
+
+        "duy trì" means at least the value and not below the baseline; the one place that
+        rule is written (`met_by`, `shortfall`, roll-ups and reports all ask here).
+
+        >>> Target(comparator=Comparator.MAINTAIN, value=Fraction(90)).threshold(Fraction(95))
+        Fraction(95, 1)
+        """
+        if self.comparator is Comparator.MAINTAIN and baseline is not None:
+            return max(self.value, baseline)
+        return self.value
+
     def met_by(self, achieved: Fraction, baseline: Fraction | None = None) -> bool:
         """Whether *achieved* (in the indicator's unit) meets the target.
 
@@ -96,7 +109,7 @@ class Target:
         >>> Target(comparator=Comparator.GT, value=Fraction(80)).met_by(Fraction(80))
         False
         """
-        value = self.value
+        value = self.threshold(baseline)
         match self.comparator:
             case Comparator.GT:
                 return achieved > value
@@ -109,8 +122,7 @@ class Target:
             case Comparator.LT:
                 return achieved < value
             case Comparator.MAINTAIN:
-                floor = value if baseline is None else max(value, baseline)
-                return achieved >= floor
+                return achieved >= value
 
 
 @final

@@ -19,13 +19,14 @@ from typing import Any
 import cattrs
 import orjson
 
-from ._converter import MISSING, make_converter, make_json_default, problems_from
+from ._converter import make_converter, make_json_default, problems_from
 from ._files import (
     DEFAULT_MAX_BYTES,
     MAX_JSON_DEPTH,
     ErrorFactory,
     parse_json,
     read_bytes,
+    versioned_fields,
     write_atomic,
 )
 from ._integrity import reference_problems
@@ -124,27 +125,7 @@ def _parse_json(text: str | bytes, source: str) -> object:
 
 def plan_from_dict(data: object, *, source: str = "<data>") -> Plan:
     """Build a plan from already-parsed JSON data (a dict with ``schema_version``)."""
-    if not isinstance(data, dict):
-        raise PlanDataError(
-            source,
-            [
-                Problem(
-                    source=source, path="$", value=data, message="a plan file holds one JSON object"
-                )
-            ],
-        )
-    version = data.get("schema_version", MISSING)
-    if version != SCHEMA_VERSION:
-        message = (
-            f"schema_version must be {SCHEMA_VERSION}"
-            if version is MISSING
-            else f"unsupported schema_version (this de_an06 reads {SCHEMA_VERSION})"
-        )
-        raise PlanDataError(
-            source,
-            [Problem(source=source, path="$.schema_version", value=version, message=message)],
-        )
-    fields = {k: v for k, v in data.items() if k != "schema_version"}
+    fields = versioned_fields(data, SCHEMA_VERSION, what="a plan file", error=_file_error(source))
     try:
         plan: Plan = _fast().structure(fields, Plan)
     except Exception:  # any failure is re-diagnosed below, with field paths

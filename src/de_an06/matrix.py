@@ -21,7 +21,7 @@ from __future__ import annotations
 import enum
 import os
 from collections.abc import Iterable, Sequence
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, final
 
 import attrs
@@ -32,12 +32,11 @@ from .agency import Agency, AgencyGroup
 from .directory import Directory, agency_directory, plan_items
 from .errors import UnknownKeyError
 from .plan import Plan
-from .schedule import DEFAULT_SOON, DueStatus, due_status
+from .schedule import DEFAULT_WITHIN, DueStatus, due_status
 from .succession import Holding, SuccessionMap, Successions, successions_for
 from .task import Mention, Role, Task
 
 __all__ = [
-    "DEFAULT_SOON",
     "DueStatus",
     "Entry",
     "LeadIssue",
@@ -261,12 +260,14 @@ class ResponsibilityMatrix:
                 issues.append(LeadIssue(task=code, leads=leads, reason="collective lead"))
         return tuple(issues)
 
-    def workload(self, on: date, soon: timedelta = DEFAULT_SOON) -> tuple[WorkloadRow, ...]:
-        """Per body: distinct tasks per role, and their deadline status on day *on*.
+    def workload(self, as_of: date, within: int = DEFAULT_WITHIN) -> tuple[WorkloadRow, ...]:
+        """Per body: distinct tasks per role, and their deadline status on *as_of*.
+
+        "Due soon" means due within *within* calendar days (`due_status`).
 
         Sorted by number of tasks (most first), then by name (diacritics folded).
         """
-        status = {task.code: due_status(task, on, soon) for task in self.tasks}
+        status = {task.code: due_status(task, as_of, within) for task in self.tasks}
         result = []
         for row in self.rows:
             mine = [e for e in self.entries if e.agency == row.key]

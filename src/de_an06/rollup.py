@@ -633,9 +633,7 @@ def _meets(
     """Vectorised `Target.met_by` in integers: value (100·n/d, or n) against p/q."""
     import numpy as np
 
-    value = target.value
-    if target.comparator is Comparator.MAINTAIN and baseline is not None:
-        value = max(value, baseline)
+    value = target.threshold(baseline)
     p, q = value.numerator, value.denominator
     big = max(int(num.max(initial=0)), int(den.max(initial=0)), 1) * 100 * max(abs(p), q)
     kind = np.int64 if big < 2**62 else object

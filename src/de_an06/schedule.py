@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Mapping
-from datetime import date, timedelta
+from datetime import date
 from typing import final
 
 import attrs
@@ -30,9 +30,10 @@ from .task import Task
 from .workdays import DuePolicy, WorkingCalendar, default_calendar
 
 __all__ = [
-    "DEFAULT_SOON",
+    "DEFAULT_WITHIN",
     "DueStatus",
     "DueTask",
+    "due_soon_end",
     "due_status",
     "ongoing_tasks",
     "overdue_tasks",
@@ -42,8 +43,26 @@ __all__ = [
     "undetermined_tasks",
 ]
 
-DEFAULT_SOON = timedelta(days=30)
-"""How far ahead a due date counts as "due soon" unless told otherwise."""
+DEFAULT_WITHIN = 30
+"""How many calendar days ahead a due date counts as "due soon" unless told otherwise.
+
+Every "due soon" question (`due_status`, `tasks_due_within`, `ResponsibilityMatrix.workload`,
+`build_report`, ``--within`` on the command line) takes ``within: int`` calendar days
+(not working days: a plan's due dates are calendar dates)."""
+
+
+def due_soon_end(as_of: date, within: int = DEFAULT_WITHIN) -> date:
+    """The last day that counts as "due soon" seen from *as_of*: *within* calendar days on.
+
+    The one rule for the "due soon" window; *within* must be 0 or more.
+
+    >>> due_soon_end(date(2024, 6, 1), 29)
+    datetime.date(2024, 6, 30)
+    """
+    if within < 0:
+        msg = f"within must be 0 or more calendar days, got {within}"
+        raise ModelValueError(msg)
+    return add_days(as_of, within, "within")  # at most LAST_DAY: nothing can be due later
 
 
 class DueStatus(enum.Enum):
@@ -62,15 +81,15 @@ class DueStatus(enum.Enum):
     UNDETERMINED = "undetermined"
 
 
-def due_status(task: Task, on: date, soon: timedelta = DEFAULT_SOON) -> DueStatus:
-    """The status of *task*'s deadline on day *on*, "soon" meaning within *soon*."""
+def due_status(task: Task, as_of: date, within: int = DEFAULT_WITHIN) -> DueStatus:
+    """The status of *task*'s deadline on *as_of*, "soon" meaning within *within* days."""
+    end = due_soon_end(as_of, within)
     due = task.deadline.due_date()
     if due is None:
         return DueStatus.ONGOING if task.deadline.ongoing else DueStatus.UNDETERMINED
-    if due < on:
+    if due < as_of:
         return DueStatus.OVERDUE
-    # due - on, not on + soon: a horizon of any length cannot overflow the calendar.
-    return DueStatus.DUE_SOON if due - on <= soon else DueStatus.LATER
+    return DueStatus.DUE_SOON if due <= end else DueStatus.LATER
 
 
 @final
@@ -171,18 +190,15 @@ def overdue_tasks(
 def tasks_due_within(
     plan: Plan,
     as_of: date,
-    days: int,
+    within: int = DEFAULT_WITHIN,
     *,
     completed: Mapping[str, date] | None = None,
     policy: DuePolicy = DuePolicy.KEEP,
     calendar: WorkingCalendar | None = None,
 ) -> tuple[DueTask, ...]:
-    """Tasks due from *as_of* to *days* calendar days later, except those already done."""
-    if days < 0:
-        msg = f"days must be 0 or more, got {days}"
-        raise ModelValueError(msg)
+    """Tasks due from *as_of* to *within* calendar days later, except those already done."""
+    end = due_soon_end(as_of, within)
     done = _done(plan, completed, as_of)
-    end = add_days(as_of, days)  # at most LAST_DAY: nothing can be due later
     return _sorted(
         item
         for item in _dated(plan, policy, calendar)

@@ -28,7 +28,7 @@ from typing import Any, final
 
 import attrs
 
-from ._files import DEFAULT_MAX_BYTES, ErrorFactory, parse_json, read_bytes
+from ._files import DEFAULT_MAX_BYTES, ErrorFactory, parse_json, read_bytes, versioned_fields
 from .agency import Agency, AgencyGroup
 from .confidence import Confidence
 from .directory import Directory, DirectoryEntry, agency_directory, entry_of, plan_items
@@ -295,12 +295,14 @@ class SuccessionMap:
         """Every event that has *key* among its predecessors, oldest first."""
         return tuple(self._index.get(key, ()))
 
-    def holding(self, key: str, day: date) -> Holding:
-        """Who holds the work of *key* on *day*, following the chain of events."""
+    def holding(self, key: str, as_of: date) -> Holding:
+        """Who holds the work of *key* on *as_of*, following the chain of events."""
         chain: list[Step] = []
         current, seen = key, {key}
         while True:
-            event = next((e for e in self._index.get(current, ()) if e.date.applies_on(day)), None)
+            event = next(
+                (e for e in self._index.get(current, ()) if e.date.applies_on(as_of)), None
+            )
             if event is None:
                 break
             holder = event.holder
@@ -308,7 +310,7 @@ class SuccessionMap:
                 self._node(s.body) for s in event.successors if holder is None or s is not holder
             )
             target = None if holder is None else self._node(holder.body)
-            uncertain = not event.date.certain_on(day)
+            uncertain = not event.date.certain_on(as_of)
             chain.append(
                 Step(event=event, source=current, target=target, others=others, uncertain=uncertain)
             )
@@ -413,12 +415,7 @@ def _parse(text: str | bytes, source: str) -> Successions:
     from ._converter import make_converter, problems_from
 
     data = parse_json(text, what="succession file", error=_error(source))
-    if not isinstance(data, dict) or data.get("schema_version") != SCHEMA_VERSION:
-        value = data.get("schema_version") if isinstance(data, dict) else data
-        message = f"expected an object with schema_version {SCHEMA_VERSION}"
-        problem = Problem(source=source, path="$.schema_version", value=value, message=message)
-        raise SuccessionDataError(source, [problem])
-    fields = {k: v for k, v in data.items() if k != "schema_version"}
+    fields = versioned_fields(data, SCHEMA_VERSION, what="a succession file", error=_error(source))
     try:
         successions: Successions = make_converter(detailed=True).structure(fields, Successions)
     except Exception as exc:  # any failure becomes the library's own error, with paths

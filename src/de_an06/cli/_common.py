@@ -8,12 +8,13 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from .._dates import check_day, parse_day
+from .._dates import MAX_DAYS, check_day, parse_day
 from .._files import write_atomic
 from .._tables import Column, render_table, to_json
 from ..errors import DateRangeError, DeAn06Error, ExportError
 from ..loading import load_plan
 from ..plan import Plan
+from ..schedule import DEFAULT_WITHIN
 from ..task import Role, Task
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "add_agency_options",
     "add_format_option",
     "add_plan_option",
+    "add_within_option",
     "emit",
     "input_files",
     "parse_date",
@@ -106,6 +108,39 @@ def add_agency_options(parser: argparse.ArgumentParser) -> None:
         metavar="DATE",
         help="map each assignment to the body holding it on DATE (YYYY-MM-DD or dd/mm/yyyy)",
     )
+
+
+def _within(text: str) -> int:
+    """An argparse type: a number of calendar days, 0 to `MAX_DAYS` (ASCII digits)."""
+    text = text.strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > 7 or int(text) > MAX_DAYS:
+        msg = f"not a number of days: {text!r} (expected 0 to {MAX_DAYS:,})"
+        raise argparse.ArgumentTypeError(msg)
+    return int(text)
+
+
+def add_within_option(
+    parser: argparse.ArgumentParser, what: str = "", *, old_soon: bool = False
+) -> None:
+    """``--within N``: "due soon" means due within N calendar days (`DEFAULT_WITHIN`).
+
+    With *old_soon*, ``--soon`` is kept as a hidden, deprecated spelling (``matrix``).
+    """
+    parser.add_argument(
+        "--within",
+        type=_within,
+        default=DEFAULT_WITHIN,
+        metavar="N",
+        help=f"'due soon' means due within N calendar days{what} (default: {DEFAULT_WITHIN})",
+    )
+    if old_soon:
+        parser.add_argument(
+            "--soon",
+            type=_within,
+            dest="within",
+            default=argparse.SUPPRESS,
+            help=argparse.SUPPRESS,
+        )
 
 
 def plan_of(args: argparse.Namespace) -> Plan:

@@ -12,7 +12,6 @@ import argparse
 from datetime import date
 from typing import Any
 
-from .._dates import MAX_DAYS
 from .._deadline_parser import parse_deadline
 from .._files import DEFAULT_MAX_BYTES, parse_json, read_bytes
 from .._tables import render_table, to_json
@@ -31,6 +30,7 @@ from ._common import (
     UsageError,
     add_format_option,
     add_plan_option,
+    add_within_option,
     emit,
     parse_date,
     plan_of,
@@ -39,7 +39,6 @@ from ._common import (
 
 __all__ = ["calendar_data", "deadline_record", "read_completed", "register"]
 
-_DEFAULT_WITHIN = 30
 _FREQUENCY_VI = {
     Frequency.MONTHLY: "tháng",
     Frequency.QUARTERLY: "quý",
@@ -60,15 +59,6 @@ def _year(text: str) -> int:
     """An argparse type: a year from 1000 to 9998."""
     if not (text.strip().isascii() and text.strip().isdigit()) or not 1000 <= int(text) <= 9998:
         msg = f"not a year: {text!r} (expected e.g. 2024)"
-        raise argparse.ArgumentTypeError(msg)
-    return int(text)
-
-
-def _days(text: str) -> int:
-    """An argparse type: a number of days, 0 or more."""
-    text = text.strip()
-    if not (text.isascii() and text.isdigit()) or len(text) > 7 or int(text) > MAX_DAYS:
-        msg = f"not a number of days: {text!r} (expected 0 to {MAX_DAYS:,})"
         raise argparse.ArgumentTypeError(msg)
     return int(text)
 
@@ -126,13 +116,7 @@ def register(commands: Any) -> None:
     deadlines.add_argument(
         "--as-of", type=_day, metavar="DATE", help="the day to look from (default: today)"
     )
-    deadlines.add_argument(
-        "--within",
-        type=_days,
-        default=_DEFAULT_WITHIN,
-        metavar="N",
-        help=f"'due soon' means within N days (default: {_DEFAULT_WITHIN})",
-    )
+    add_within_option(deadlines)
     deadlines.add_argument(
         "--completed", metavar="FILE", help='JSON object of task code → date, {"7.2": "2024-03-20"}'
     )

@@ -6,7 +6,8 @@ import argparse
 from typing import Any
 
 from .._text import fraction_text
-from ..auditing import audit, principle_checks
+from ..achievement import target_text
+from ..auditing import Severity, audit, principle_checks
 from ..indicator import Indicator, Target
 from ..plan import Plan
 from ._common import add_format_option, add_plan_option, emit, plan_of
@@ -83,23 +84,19 @@ def indicator_record(indicator: Indicator) -> dict[str, Any]:
     }
 
 
-def _target_text(target: dict[str, str] | None) -> str:
-    return "—" if target is None else f"{target['comparator']} {target['value']}"
-
-
 def _indicators(args: argparse.Namespace) -> int:
     plan = plan_of(args)
     records = [indicator_record(i) for i in plan.indicators]
     rows = [
         {
-            "id": r["id"],
-            "target": "qualitative" if r["qualitative"] else _target_text(r["target"]),
+            "id": i.id,
+            "target": "qualitative" if i.qualitative else target_text(i.target, i.unit),
             "overrides": "; ".join(
-                f"{o['scope']['key']} {_target_text(o['target'])}" for o in r["overrides"]
+                f"{o.scope.key} {target_text(o.target, i.unit)}" for o in i.overrides
             ),
-            "text": r["text"],
+            "text": i.text,
         }
-        for r in records
+        for i in plan.indicators
     ]
     columns = [("id", "id"), ("target", "target"), ("overrides", "overrides"), ("text", "text")]
     return emit(args, records, rows, columns)
@@ -161,7 +158,7 @@ def _audit(args: argparse.Namespace) -> int:
     findings = audit(plan)
     records = [
         {
-            "severity": f.severity,
+            "severity": f.severity.value,
             "code": f.code,
             "location": f.location,
             "path": f.path,
@@ -181,4 +178,4 @@ def _audit(args: argparse.Namespace) -> int:
             ("value", "value"),
         ],
     )
-    return 1 if any(f.severity == "error" for f in findings) else 0
+    return 1 if any(f.severity is Severity.ERROR for f in findings) else 0

@@ -8,17 +8,18 @@ is prefixed with ``'`` so that a spreadsheet shows it as text and never runs it.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import sys
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .._tables import neutralise
+from .._tables import to_csv
 from ._common import add_plan_option, emit, parse_date, plan_of
 
-__all__ = ["csv_text", "register"]
+if TYPE_CHECKING:
+    from ..indicator import Scope
+
+__all__ = ["register"]
 
 
 def register(commands: Any) -> None:
@@ -83,7 +84,7 @@ def _as_of(args: argparse.Namespace) -> date | None:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from ..achievement import achievement_record, evaluate
+    from ..achievement import achievement_record, evaluate, target_text
     from ..observations import Observations
     from ..rollup import roll_up
 
@@ -102,10 +103,12 @@ def _evaluate(args: argparse.Namespace) -> int:
         {
             **r,
             "unit": r["unit_name"] or r["unit"],
-            "target": _target_text(r["target"]),
+            "target": ""
+            if a.target is None
+            else f"{target_text(a.target, a.measure_unit)} ({_scope_text(a.target_scope)})",
             "method": r["method"] or "",
         }
-        for r in records
+        for a, r in zip(results, records, strict=True)
     ]
     columns = [
         ("indicator", "indicator"),
@@ -122,12 +125,8 @@ def _evaluate(args: argparse.Namespace) -> int:
     return emit(args, records, rows, columns)
 
 
-def _target_text(target: dict[str, Any] | None) -> str:
-    if target is None:
-        return ""
-    scope = target["scope"]
-    where = "default" if scope == "default" else f"{scope['kind']} {scope['key']}"
-    return f"{target['comparator']} {target['value']} ({where})"
+def _scope_text(scope: Scope | None) -> str:
+    return "default" if scope is None else f"{scope.kind.value} {scope.key}"
 
 
 _CSV_COLUMNS = (
@@ -190,27 +189,8 @@ def _annex(args: argparse.Namespace) -> int:
     return emit(args, data, records, [(c, c) for c in report.columns], title=title)
 
 
-def csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
-    """CSV text with a BOM; cells that a spreadsheet would run as a formula made inert.
-
-    >>> csv_text([{"a": "=1+1", "b": 2}], ["a", "b"]) == "\\ufeffa,b\\r\\n'=1+1,2\\r\\n"
-    True
-    """
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([_inert(c) for c in columns])
-    for row in rows:
-        writer.writerow([_inert(row.get(c)) for c in columns])
-    return "\ufeff" + buffer.getvalue()
-
-
-def _inert(value: object) -> str:
-    # The one rule for every export (_tables.neutralise): leading spaces do not hide a formula.
-    return "" if value is None else str(neutralise(str(value)))
-
-
 def _print_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> int:
-    text = csv_text(rows, columns)
+    text = to_csv(columns, [[row.get(c) for c in columns] for row in rows])
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:  # a text-only stream (tests, IDEs)
         sys.stdout.write(text)

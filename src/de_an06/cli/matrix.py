@@ -11,13 +11,12 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
-from .._dates import MAX_DAYS
 from .._tables import Cell, Column, render_table, to_csv, to_json, to_markdown, write_xlsx
 from ..agency import AgencyGroup
-from ..matrix import DEFAULT_SOON, ResponsibilityMatrix, RowKind, responsibility_matrix
+from ..matrix import ResponsibilityMatrix, RowKind, responsibility_matrix
 from ..plan import Plan
 from ..succession import Holding, SuccessionMap, successions_for
 from ..task import Role
@@ -26,6 +25,7 @@ from ._common import (
     add_agency_options,
     add_format_option,
     add_plan_option,
+    add_within_option,
     input_files,
     parse_date,
     plan_of,
@@ -71,13 +71,7 @@ def register(commands: Any) -> None:
         help="per body: tasks per role and deadline status on --as-of (default: today)",
     )
     view.add_argument("--leads", action="store_true", help="tasks without exactly one lead")
-    matrix.add_argument(
-        "--soon",
-        type=int,
-        default=DEFAULT_SOON.days,
-        metavar="DAYS",
-        help=f"'due soon' horizon for --workload (default: {DEFAULT_SOON.days})",
-    )
+    add_within_option(matrix, " (with --workload)", old_soon=True)
     matrix.set_defaults(handler=_matrix)
 
     agencies = commands.add_parser(
@@ -250,17 +244,15 @@ def _title(matrix: ResponsibilityMatrix) -> str:
 
 
 def _workload(
-    args: argparse.Namespace, matrix: ResponsibilityMatrix, only: str | None, on: date
+    args: argparse.Namespace, matrix: ResponsibilityMatrix, only: str | None, day: date
 ) -> int:
-    if not 0 <= args.soon <= MAX_DAYS:
-        raise UsageError(f"--soon: days must be from 0 to {MAX_DAYS:,}, got {args.soon:,}")
-    rows = [w for w in matrix.workload(on, timedelta(days=args.soon)) if only in (None, w.key)]
+    rows = [w for w in matrix.workload(day, args.within) if only in (None, w.key)]
     if args.format == "json":
         data = {
             "plan": matrix.plan_id,
             "as_of": None if matrix.as_of is None else matrix.as_of.isoformat(),
-            "on": on.isoformat(),
-            "soon_days": args.soon,
+            "on": day.isoformat(),
+            "within": args.within,
             "expand": matrix.expand,
             "rows": [w.as_dict() for w in rows],
         }
@@ -278,9 +270,8 @@ def _workload(
     heads += ["overdue", "due soon", "later", "ongoing", "undetermined"]
     columns: list[Column] = [("name", "agency"), ("kind", "kind")]
     columns += list(zip(names, heads, strict=True))
-    title = (
-        f"{_title(matrix)}; deadline status on {on:%d/%m/%Y}, 'due soon' = within {args.soon} days"
-    )
+    title = f"{_title(matrix)}; deadline status on {day:%d/%m/%Y}, "
+    title += f"'due soon' = within {args.within} days"
     return _write_text(args, render_table(records, columns, width=100_000, title=title) + "\n")
 
 

@@ -5,9 +5,14 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from .._dates import MAX_DAYS
 from ..report.build import build_report
-from ._common import UsageError, add_plan_option, parse_date, plan_of, write_output
+from ._common import (
+    add_plan_option,
+    add_within_option,
+    parse_date,
+    plan_of,
+    write_output,
+)
 
 __all__ = ["register"]
 
@@ -45,13 +50,7 @@ def register(commands: Any) -> None:
     report.add_argument(
         "--lang", choices=("vi", "en"), default="vi", help="label language (default: vi)"
     )
-    report.add_argument(
-        "--within",
-        type=int,
-        default=30,
-        metavar="DAYS",
-        help="how far ahead counts as due soon (default: 30)",
-    )
+    add_within_option(report)
     report.add_argument(
         "--completed",
         metavar="FILE",
@@ -63,8 +62,6 @@ def register(commands: Any) -> None:
 
 def _report(args: argparse.Namespace) -> int:
     as_of = parse_date(args.as_of)
-    if not 0 <= args.within <= MAX_DAYS:
-        raise UsageError(f"--within must be from 0 to {MAX_DAYS:,}, got {args.within:,}")
     plan = plan_of(args)
     indicators = annex = None
     if args.observations:
@@ -86,7 +83,7 @@ def _report(args: argparse.Namespace) -> int:
         as_of=as_of,
         completed=completed,
         lang=args.lang,
-        soon_days=args.within,
+        within=args.within,
         indicator_section=indicators,
         annex_section=annex,
     )

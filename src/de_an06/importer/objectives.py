@@ -26,6 +26,7 @@ from typing import Final
 import attrs
 
 from .._text import join_lines
+from ..agency import Level
 from ..indicator import (
     Comparator,
     Indicator,
@@ -62,8 +63,19 @@ _QUALIFIERS: Final = (
     (r"dưới", Comparator.LT),
 )
 _QUALIFIER = re.compile(r"(?P<q>" + "|".join(q for q, _ in _QUALIFIERS) + r")\s*$", re.IGNORECASE)
-_LEVEL = re.compile(r"\bcấp\s+(?P<l>tỉnh|huyện|xã)\b", re.IGNORECASE)
-_LEVEL_KEYS: Final = {"tỉnh": "province", "huyện": "district", "xã": "commune"}
+_LEVEL = re.compile(
+    r"\bcấp\s+(?P<l>" + "|".join(level.word for level in Level if level.word) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _level_key(word: str) -> str:
+    """The scope key of a level word the pattern above found ("huyện" → "district")."""
+    level = Level.from_word(word)
+    assert level is not None  # the pattern lists only level words
+    return level.value
+
+
 _SEGMENTS: Final = (
     (
         "urban-centre",
@@ -179,7 +191,7 @@ def indicator(iid: str, text: str, lines: Sequence[Line], draft: Draft) -> Indic
         if all(levels):
             overrides = tuple(
                 TargetOverride(
-                    scope=Scope(kind=ScopeKind.LEVEL, key=_LEVEL_KEYS[m["l"].lower()], text=m[0]),
+                    scope=Scope(kind=ScopeKind.LEVEL, key=_level_key(m["l"]), text=m[0]),
                     target=t,
                 )
                 for m, (t, _, _) in zip(levels, targets, strict=True)

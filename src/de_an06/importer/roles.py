@@ -27,7 +27,7 @@ from typing import Final
 import attrs
 
 from .._text import fold, join_lines, nfc
-from ..agency import Agency, AgencyGroup, Level
+from ..agency import UNIT_KINDS, Agency, AgencyGroup, Level
 from ..directory import lookup_key
 from ..locality import Locality
 from ..plan import Plan
@@ -281,15 +281,18 @@ class _NewBody:
     aliases: list[str] = attrs.field(factory=list)
 
 
-_LOCALITY_KINDS: Final = {
-    "thanh pho": ("thành phố", "tp-", Level.DISTRICT),
-    "thi xa": ("thị xã", "tx-", Level.DISTRICT),
-    "huyen": ("huyện", "", Level.DISTRICT),
-    "quan": ("quận", "", Level.DISTRICT),
-    "xa": ("xã", "xa-", Level.COMMUNE),
-    "phuong": ("phường", "phuong-", Level.COMMUNE),
-    "thi tran": ("thị trấn", "tt-", Level.COMMUNE),
+# Key prefixes of new localities by kind; each kind's level comes from `UNIT_KINDS`.
+_KEY_PREFIXES: Final = {
+    "thành phố": "tp-",
+    "thị xã": "tx-",
+    "thị trấn": "tt-",
+    "huyện": "",
+    "quận": "",
+    "xã": "xa-",
+    "phường": "phuong-",
 }
+_LOCALITY_NAME: Final = re.compile(r"^(" + "|".join(_KEY_PREFIXES) + r")\s+(\S.*)$", re.I)
+_KIND_OF: Final = {fold(kind): kind for kind in _KEY_PREFIXES}
 
 
 class AgencyBook:
@@ -379,10 +382,11 @@ class AgencyBook:
             if found:
                 self._used_localities.setdefault(found[0], None)
                 return found[0]
-        match = re.match(r"^(thành phố|thị xã|thị trấn|huyện|quận|xã|phường)\s+(\S.*)$", name, re.I)
+        match = _LOCALITY_NAME.match(name)
         if match is None:
             return None
-        kind, prefix, level = _LOCALITY_KINDS[fold(match[1])]
+        kind = _KIND_OF[fold(match[1])]
+        prefix, level = _KEY_PREFIXES[kind], UNIT_KINDS[kind]
         base = prefix + (slug(match[2]) or "locality")
         key = next((k for k, loc in self._new_localities.items() if loc.aliases == (name,)), "")
         if not key:

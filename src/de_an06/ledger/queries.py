@@ -214,11 +214,15 @@ def _open_lead(plan: Plan, task: Task) -> bool:
 
 
 def _progress(
-    status: TaskStatus | None, on: date | None, due: date | None, as_of: date, cal: WorkingCalendar
+    status: TaskStatus | None,
+    held: date | None,
+    due: date | None,
+    as_of: date,
+    cal: WorkingCalendar,
 ) -> tuple[Progress, int]:
-    if status is TaskStatus.DONE and on is not None:
-        if due is not None and on > due:
-            return Progress.DONE_LATE, cal.working_days_between(due, on)
+    if status is TaskStatus.DONE and held is not None:
+        if due is not None and held > due:
+            return Progress.DONE_LATE, cal.working_days_between(due, held)
         return Progress.DONE_ON_TIME, 0
     if status in _CLOSED:
         return Progress.CLOSED, 0

@@ -64,7 +64,7 @@ def check_event(
     plan: Plan,
     task: str,
     status: TaskStatus | str,
-    on: date,
+    holds_on: date,
     agency: str,
     *,
     percent: int | None = None,
@@ -86,7 +86,7 @@ def check_event(
     found = plan.task(nfc(task).strip())
     key = resolve_agency(plan, agency).key
     kind = status if isinstance(status, TaskStatus) else TaskStatus.parse(status)
-    check_day(plan, on)
+    check_day(plan, holds_on)
     warnings: tuple[str, ...] = ()
     if key not in agencies_of(plan, found):
         warnings = (
@@ -97,7 +97,7 @@ def check_event(
         task=found.code,
         agency=key,
         status=kind,
-        on=on,
+        on=holds_on,
         percent=check_percent(percent),
         note=nfc(note),
         evidence=nfc(evidence),

@@ -15,20 +15,22 @@ data says so instead of disappearing.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date, timedelta
+from datetime import date
 from typing import Literal, final
 
 import attrs
 
-from .._dates import add_days, check_day
-from .._text import fraction_text
+from .._dates import check_day
+from ..achievement import target_text
 from ..auditing import audit
-from ..indicator import Indicator, Target, Unit
+from ..indicator import Indicator
 from ..matrix import responsibility_matrix
 from ..plan import Plan
 from ..reporting import Frequency
 from ..schedule import (
+    DEFAULT_WITHIN,
     DueTask,
+    due_soon_end,
     due_status,
     ongoing_tasks,
     overdue_tasks,
@@ -174,12 +176,12 @@ def build_report(
     *,
     as_of: date,
     lang: Language = "vi",
-    soon_days: int = 30,
+    within: int = DEFAULT_WITHIN,
     completed: Mapping[str, date] | None = None,
     indicator_section: Sequence[Block] | None = None,
     annex_section: Sequence[Block] | None = None,
 ) -> Report:
-    """The progress report of *plan* on *as_of*.
+    """The progress report of *plan* on *as_of*; "due soon" means within *within* calendar days.
 
     *indicator_section* and *annex_section* are those sections' blocks, made from observed
     counts by `de_an06.report.indicator_section` and `de_an06.report.annex_section` (or
@@ -191,13 +193,13 @@ def build_report(
                      indicator_section=indicator_section(plan, obs, as_of=day, lang=lang),
                      annex_section=annex_section(plan, obs, as_of=day, lang=lang))
     """
-    add_days(check_day(as_of, "as_of"), soon_days, "soon_days")  # DateRangeError early
+    due_soon_end(check_day(as_of, "as_of"), within)  # DateRangeError early
     words = Labels(lang)
     title = f"{words['title']} {plan.title}"
     blocks: list[Block] = [Heading(1, title), Paragraph(f"{words['as_of']} {_d(as_of)}.")]
     blocks += _brief(plan, as_of, words)
-    blocks += _deadlines(plan, as_of, words, soon_days, completed)
-    blocks += _responsibilities(plan, as_of, words, soon_days)
+    blocks += _deadlines(plan, as_of, words, within, completed)
+    blocks += _responsibilities(plan, as_of, words, within)
     blocks += _targets_only(plan, words) if indicator_section is None else indicator_section
     blocks += _no_counts(words) if annex_section is None else annex_section
     blocks += _audit(plan, words)
@@ -263,32 +265,30 @@ def _task_table(items: Sequence[DueTask], words: Labels) -> Block:
 
 
 def _deadlines(
-    plan: Plan, as_of: date, words: Labels, soon_days: int, completed: Mapping[str, date] | None
+    plan: Plan, as_of: date, words: Labels, within: int, completed: Mapping[str, date] | None
 ) -> list[Block]:
     overdue = overdue_tasks(plan, as_of, completed=completed)
-    soon = tasks_due_within(plan, as_of, soon_days, completed=completed)
+    soon = tasks_due_within(plan, as_of, within, completed=completed)
     blocks: list[Block] = [Heading(2, words["deadlines"])]
     for label, items in (
         (words["overdue"], overdue),
-        (words["due_soon"].format(n=soon_days), soon),
+        (words["due_soon"].format(n=within), soon),
         (words["ongoing"], ongoing_tasks(plan)),
         (words["undetermined"], undetermined_tasks(plan)),
     ):
         blocks += [Heading(3, f"{label} ({len(items)})"), _task_table(items, words)]
-    blocks.append(_timeline(plan, as_of, words, soon_days, {i.code for i in overdue}))
+    blocks.append(_timeline(plan, as_of, words, within, {i.code for i in overdue}))
     return blocks
 
 
-def _timeline(
-    plan: Plan, as_of: date, words: Labels, soon_days: int, overdue: set[str]
-) -> Timeline:
+def _timeline(plan: Plan, as_of: date, words: Labels, within: int, overdue: set[str]) -> Timeline:
     start, end = date(plan.year, 1, 1), date(plan.year, 12, 31)
     milestones = []
     for task in plan.tasks:
         due = task.deadline.due_date()
         if due is None:
             continue
-        status = due_status(task, as_of, timedelta(days=soon_days)).value
+        status = due_status(task, as_of, within).value
         if status == "overdue" and task.code not in overdue:
             status = "done"  # past its date but reported completed
         elif status == "later":
@@ -310,8 +310,8 @@ def _timeline(
     )
 
 
-def _responsibilities(plan: Plan, as_of: date, words: Labels, soon_days: int) -> list[Block]:
-    rows = responsibility_matrix(plan).workload(as_of, timedelta(days=soon_days))
+def _responsibilities(plan: Plan, as_of: date, words: Labels, within: int) -> list[Block]:
+    rows = responsibility_matrix(plan).workload(as_of, within)
     kinds = {"group": f" ({words['group']})", "open_group": f" ({words['open_group']})"}
     table = Table(
         (
@@ -348,16 +348,6 @@ def _responsibilities(plan: Plan, as_of: date, words: Labels, soon_days: int) ->
     ]
 
 
-def target_text(target: Target | None, unit: Unit = Unit.PERCENT) -> str:
-    """A target as people read it: ``"> 65%"``, ``"duy trì 100%"``; ``"—"`` for none."""
-    if target is None:
-        return "—"
-    comparator = {"maintain": "duy trì", ">=": "≥", "<=": "≤"}.get(
-        target.comparator.value, target.comparator.value
-    )
-    return f"{comparator} {fraction_text(target.value)}{'%' if unit is Unit.PERCENT else ''}"
-
-
 def _overrides_text(indicator: Indicator) -> str:
     return "; ".join(
         f"{o.scope.text or o.scope.key}: {target_text(o.target, indicator.unit)}"
@@ -388,7 +378,7 @@ def _no_counts(words: Labels) -> list[Block]:
 
 def _audit(plan: Plan, words: Labels) -> list[Block]:
     findings = audit(plan)
-    rows = tuple((words[f.severity], f.location, f.message, f.value) for f in findings)
+    rows = tuple((words[f.severity.value], f.location, f.message, f.value) for f in findings)
     return [
         Heading(2, words["audit"]),
         Table((words["severity"], words["where"], words["finding"], ""), rows)

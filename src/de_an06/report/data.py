@@ -11,13 +11,13 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..achievement import Achievement, Status, evaluate, format_percent
+from ..achievement import Achievement, Status, evaluate, format_percent, target_text
 from ..annex_reporting import annex_report
 from ..indicator import Unit
 from ..plan import Plan
 from ..rollup import roll_up
 from .blocks import Bar, BarChart, Block, Heading, Paragraph, Table
-from .build import Labels, Language, target_text
+from .build import Labels, Language
 
 if TYPE_CHECKING:
     from ..observations import Observations

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from .._tables import markdown_cell, markdown_text, neutralise
+from .._tables import markdown_cell, markdown_text, to_markdown
 from .blocks import Bar, BarChart, Block, Heading, Milestone, Paragraph, Table, Timeline
 from .svg import bar_chart, timeline
 
@@ -51,17 +51,7 @@ def render_markdown(blocks: Sequence[Block]) -> str:
 def _md_table(table: Table) -> str:
     # Text cells are made inert for spreadsheets (a Markdown table gets pasted into one);
     # numeric columns hold numbers this library formatted ("-5,00"), left as they are.
-    def cell(text: str, column: int) -> str:
-        return _md_cell(text if column in table.numeric else str(neutralise(text)))
-
-    head = "| " + " | ".join(cell(c, i) for i, c in enumerate(table.columns)) + " |"
-    rule = (
-        "|"
-        + "|".join("---:" if i in table.numeric else "---" for i in range(len(table.columns)))
-        + "|"
-    )
-    body = ["| " + " | ".join(cell(c, i) for i, c in enumerate(row)) + " |" for row in table.rows]
-    return "\n".join([head, rule, *body])
+    return to_markdown(table.columns, table.rows, numeric=table.numeric).rstrip("\n")
 
 
 _STYLE = """
