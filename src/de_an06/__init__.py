@@ -22,6 +22,7 @@ _EXPORTS: dict[str, str] = {
     "AgencyGroup": ".agency",
     "AgencyLookupError": ".errors",
     "Aggregation": ".indicator",
+    "MeasureKind": ".indicator",
     "Annex": ".services",
     "annex_report": ".annex_reporting",
     "AnnexReport": ".annex_reporting",
@@ -228,6 +229,7 @@ if TYPE_CHECKING:
     )
     from .indicator import (
         Aggregation as Aggregation,
+        MeasureKind as MeasureKind,
         Comparator as Comparator,
         Indicator as Indicator,
         Measure as Measure,

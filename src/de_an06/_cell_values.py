@@ -1,0 +1,93 @@
+"""Cell values: counts (with Vietnamese thousands grouping), yes/no flags, period IDs.
+
+Each returns the value or the message saying why the cell holds none.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+import re
+
+from ._text import fold
+from .errors import PeriodIdError
+from .reporting import ReportingPeriod
+
+__all__ = ["INT64_MAX", "connected_value", "count_value", "period_of"]
+
+INT64_MAX = 2**63 - 1
+
+_YES = {"x", "yes", "y", "true", "1", "co", "da ket noi"}
+_NO = {"", "no", "n", "false", "0", "khong", "chua ket noi"}
+
+
+def count_value(value: object) -> int | str:
+    """A count from a cell or a Python value, or the message saying why it is not one.
+
+    >>> count_value("12"), count_value("1.5"), count_value("-3"), count_value("")
+    (12, 'not a whole number', 'negative count', 'missing count')
+    """
+    if value is None:
+        return "missing count"
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return "missing count"
+        if _DIGITS.fullmatch(text):
+            # Past 19 digits it is past int64; int() of 4,301 digits or more would raise.
+            number = int(text) if len(text.lstrip("0")) <= 19 else INT64_MAX + 1
+        elif _DIGITS.fullmatch(text.removeprefix("-")):
+            return "negative count"
+        elif _DECIMAL.fullmatch(text):
+            return "not a whole number"
+        else:
+            return "not a count (digits only, no thousands separators)"
+    elif isinstance(value, bool):
+        return "not a count (a boolean)"
+    elif isinstance(value, numbers.Integral):
+        number = int(value)
+    elif isinstance(value, float):
+        if math.isnan(value):
+            return "missing count"
+        if not value.is_integer() or abs(value) >= 2**53:
+            return "not a whole number"
+        number = int(value)
+    else:
+        return f"not a count ({type(value).__name__})"
+    if number < 0:
+        return "negative count"
+    if number > INT64_MAX:
+        return f"beyond the int64 range (at most {INT64_MAX})"
+    return number
+
+
+def connected_value(value: object) -> int | str:
+    """1 connected, 0 not, -1 not given, or the message saying why *value* is none of these.
+
+    >>> connected_value("x"), connected_value(""), connected_value("Có")
+    (1, 0, 1)
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return -1
+    if isinstance(value, numbers.Integral):
+        if int(value) in (-1, 0, 1):
+            return int(value)  # True/False, or the stored form: 1, 0, -1 (not given)
+        return "not yes/no (x, yes, có / blank, no, không)"
+    key = fold(str(value))
+    if key in _YES:
+        return 1
+    if key in _NO:
+        return 0
+    return "not yes/no (x, yes, có / blank, no, không)"
+
+
+def period_of(text: str) -> ReportingPeriod | str:
+    """The reporting period an ID names, or the message saying why it names none."""
+    try:
+        return ReportingPeriod.from_id(text)
+    except PeriodIdError as exc:
+        return str(exc)
+
+
+_DIGITS = re.compile(r"[0-9]+")
+_DECIMAL = re.compile(r"-?[0-9]*[.,][0-9]+")
