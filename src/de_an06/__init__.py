@@ -229,10 +229,10 @@ if TYPE_CHECKING:
     )
     from .indicator import (
         Aggregation as Aggregation,
-        MeasureKind as MeasureKind,
         Comparator as Comparator,
         Indicator as Indicator,
         Measure as Measure,
+        MeasureKind as MeasureKind,
         Objective as Objective,
         Scope as Scope,
         ScopeKind as ScopeKind,

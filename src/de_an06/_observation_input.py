@@ -320,7 +320,7 @@ class Checker:
         import numpy as np
 
         codes, tables = self.codes, self.tables
-        units = {i.id: i.unit for i in self.plan.indicators}
+        units = {i.id: i.own_unit for i in self.plan.indicators}
         share = np.array([units.get(i, Unit.PERCENT) is Unit.PERCENT for i in tables["indicator"]])
         over = share[codes["indicator"]] & (self.numerator > self.denominator)
         for row in np.flatnonzero(over)[:1000].tolist():

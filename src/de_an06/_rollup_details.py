@@ -13,7 +13,7 @@ from ._hierarchy import Hierarchy
 from ._rollup_tree import _choose_rows, _Rows, _Shape, _sum_up, _unit_rows
 from .achievement import applicable_target
 from .errors import ModelValueError
-from .indicator import Aggregation, Comparator, Target, Unit
+from .indicator import Aggregation, Comparator, Indicator, MeasureKind, Target, Unit
 
 if TYPE_CHECKING:
     import numpy as np
@@ -34,7 +34,7 @@ def _details(result: RollUp) -> dict[str, Any]:
     rows = _unit_rows(shape, obs, plan)
     keep, _ = _choose_rows(shape, rows)
     indicators = [next((i for i in plan.indicators if i.id == key), None) for key in obs.indicators]
-    counted = np.asarray([i is not None and i.unit is Unit.COUNT for i in indicators])
+    counted = np.asarray([i is not None and i.own_unit is Unit.COUNT for i in indicators])
     has_data = (rows.denominator > 0) | counted[rows.indicator]
     columns: list[NDArray[Any] | None] = [None, has_data, _met(tree, rows, indicators, obs)]
     final = _sum_up(shape, rows, keep, columns)
@@ -47,7 +47,53 @@ def _details(result: RollUp) -> dict[str, Any]:
         "units_with_data": final[2],
         "units_met": final[3],
         "means": _means(shape, tree, rows, indicators, selected=selected, keys=result.key, obs=obs),
+        "reporters": _reporters(shape, tree, rows, selected & has_data, keys=result.key, obs=obs),
     }
+
+
+def shares_units(indicator: Indicator) -> bool:
+    """Whether *indicator* rolls up as units meeting a condition over units expected."""
+    return (
+        indicator.kind is MeasureKind.UNITS_MEETING
+        or indicator.aggregation is Aggregation.SHARE_MET
+    )
+
+
+def _reporters(
+    shape: _Shape,
+    tree: Hierarchy,
+    rows: _Rows,
+    chosen: NDArray[np.bool_],
+    *,
+    keys: NDArray[np.int64],
+    obs: Observations,
+) -> dict[int, list[str]]:
+    """Row of the roll-up → keys of the units below whose data it holds (for coverage)."""
+    import numpy as np
+
+    _, indicators, services, labels = shape.sizes
+    width = indicators * services * labels
+    code = {key: n for n, key in enumerate(shape.keys)}
+    ancestors = {u: [code[a] for a in tree.ancestors(key)] for u, key in enumerate(obs.units)}
+    index = {k: n for n, k in enumerate(keys.tolist())}
+    service = rows.service if rows.service is not None else np.zeros_like(rows.unit)
+    label = rows.label if rows.label is not None else np.zeros_like(rows.unit)
+    out: dict[int, list[str]] = {}
+    found = np.flatnonzero(chosen)
+    parts = zip(
+        rows.unit[found].tolist(),
+        rows.indicator[found].tolist(),
+        service[found].tolist(),
+        label[found].tolist(),
+        strict=True,
+    )
+    for unit, ind, svc, lab in parts:
+        rest = (ind * services + svc) * labels + lab
+        for node in ancestors[unit]:
+            row = index.get(node * width + rest)
+            if row is not None:
+                out.setdefault(row, []).append(obs.units[unit])
+    return out
 
 
 def _met(
@@ -57,7 +103,7 @@ def _met(
     import numpy as np
 
     met = np.zeros(rows.unit.size, dtype=bool)
-    share = [i is not None and i.aggregation is Aggregation.SHARE_MET for i in indicators]
+    share = [i is not None and shares_units(i) for i in indicators]
     if not any(share):
         return met
     pair = rows.indicator.astype(np.int64) * len(obs.units) + rows.unit
@@ -70,7 +116,7 @@ def _met(
         node = tree.node(obs.units[value % len(obs.units)])
         target, _, baseline = applicable_target(indicator, node)
         if target is not None:
-            targets.setdefault((target, baseline, indicator.unit), []).append(n)
+            targets.setdefault((target, baseline, indicator.own_unit), []).append(n)
     for (target, baseline, unit), members in targets.items():
         chosen = np.flatnonzero(np.isin(inverse, members))
         met[chosen] = _meets(

@@ -35,7 +35,16 @@ from ._converter import fraction_text
 from ._text import fold
 from .agency import Level
 from .errors import ModelValueError, ObservationDataError, ObservationProblem
-from .indicator import Aggregation, Comparator, Indicator, Scope, ScopeKind, Target, Unit
+from .indicator import (
+    Aggregation,
+    Comparator,
+    Indicator,
+    MeasureKind,
+    Scope,
+    ScopeKind,
+    Target,
+    Unit,
+)
 from .plan import Plan
 from .reporting import ReportingPeriod
 
@@ -62,12 +71,41 @@ Rounding = Literal["half-up", "half-even", "down"]
 
 
 class Status(enum.Enum):
-    """Whether a target is met. ``NO_TARGET``: the plan sets none for this unit (a state)."""
+    """Whether a target is met. ``NO_TARGET``: the plan sets none for this unit (a state).
+
+    ``PARTIAL``: expected units are missing from the figure, so it cannot be judged yet.
+
+    >>> Status.PARTIAL.label(), Status.NOT_MET.label("en")
+    ('chưa đủ số liệu', 'not met')
+    """
 
     MET = "met"
     NOT_MET = "not_met"
+    PARTIAL = "partial"
     NO_DATA = "no_data"
     NO_TARGET = "no_target"
+
+    def label(self, lang: Literal["vi", "en"] = "vi") -> str:
+        """The word people read: "đạt", "chưa đạt", "chưa đủ số liệu" … (or English)."""
+        return _STATUS_LABELS[lang][self]
+
+
+_STATUS_LABELS = {
+    "vi": {
+        Status.MET: "đạt",
+        Status.NOT_MET: "chưa đạt",
+        Status.PARTIAL: "chưa đủ số liệu",
+        Status.NO_DATA: "chưa có số liệu",
+        Status.NO_TARGET: "không có mục tiêu",
+    },
+    "en": {
+        Status.MET: "met",
+        Status.NOT_MET: "not met",
+        Status.PARTIAL: "partial",
+        Status.NO_DATA: "no data",
+        Status.NO_TARGET: "no target",
+    },
+}
 
 
 @final
@@ -95,6 +133,11 @@ class Achievement:
         method: how a roll-up combined units; None for a unit's own counts.
         mean: the unweighted mean of unit ratios, for ``Aggregation.MEAN``.
         units, units_with_data: units combined, and how many of them had data.
+        expected_units: how many units the figure should cover (the plan's hierarchy as
+            of the period: the 12 district-level units in 2024); 1 for a unit's own.
+        missing_units: keys of the expected units without data.
+        met_on_available: judged on the units with data although some are missing (an
+            explicit choice of the caller; the output says so).
         units_kind: what the units combined are, when they are all of one kind ("huyện").
         target: the target that applies; target_scope where it comes from (None: the
             indicator's default); baseline the value a "maintain" target must keep.
@@ -113,6 +156,9 @@ class Achievement:
     mean: Fraction | None = None
     units: int = 1
     units_with_data: int = 1
+    expected_units: int = 1
+    missing_units: tuple[str, ...] = ()
+    met_on_available: bool = False
     units_kind: str = ""
     target: Target | None = None
     target_scope: Scope | None = None
@@ -128,8 +174,8 @@ class Achievement:
     @property
     def value(self) -> Fraction | None:
         """The achieved value in the indicator's unit (91.71 for 91.71%); None: no data."""
-        if self.measure_unit is Unit.COUNT and self.method is None:
-            return Fraction(self.numerator)
+        if self.measure_unit is Unit.COUNT and self.method is not Aggregation.MEAN:
+            return Fraction(self.numerator)  # a count, or the units meeting a condition
         ratio = self.ratio
         return None if ratio is None else ratio * 100
 
@@ -155,13 +201,20 @@ class Achievement:
         return self.target.value
 
     @property
+    def coverage_text(self) -> str:
+        """Expected units with data over expected units: "4/12"."""
+        return f"{self.expected_units - len(self.missing_units)}/{self.expected_units}"
+
+    @property
     def status(self) -> Status:
-        """Met, not met, no data (zero denominator), or no target."""
+        """Met, not met, partial (expected units missing), no data, or no target."""
         value = self.value
         if value is None:
             return Status.NO_DATA
         if self.target is None:
             return Status.NO_TARGET
+        if self.missing_units and not self.met_on_available:
+            return Status.PARTIAL
         return Status.MET if self.target.met_by(value, self.baseline) else Status.NOT_MET
 
     @property
@@ -175,9 +228,12 @@ class Achievement:
         """The change in the numerator that meets the target (see the module docstring)."""
         if self.target is None or self.method is Aggregation.MEAN:
             return None
-        unit = Unit.PERCENT if self.method is not None else self.measure_unit
         return shortfall(
-            self.numerator, self.denominator, self.target, unit=unit, baseline=self.baseline
+            self.numerator,
+            self.denominator,
+            self.target,
+            unit=self.measure_unit,
+            baseline=self.baseline,
         )
 
 
@@ -225,16 +281,26 @@ def shortfall(
 
 
 def applicable_target(
-    indicator: Indicator, node: Node | None
+    indicator: Indicator, node: Node | None, *, rolled: bool = False
 ) -> tuple[Target | None, Scope | None, Fraction | None]:
     """The target for *node*: its locality's override, its level's, its segment's, the default.
 
     Returns (target, scope, baseline); scope is None for the indicator's default target.
+    *rolled*: the figure is a roll-up of the units below *node*, not its own counts. A
+    level's target applies only to a unit's own counts at that level (II.1.8: the
+    province-level target is for the province's own dossiers, not for its districts'
+    added up). A unit's own counts for a ``UNITS_MEETING`` indicator are judged against
+    the indicator's condition.
     """
+    if indicator.kind is MeasureKind.UNITS_MEETING and not rolled:
+        return indicator.unit_condition, None, None
     if node is not None:
         checks = (
             (ScopeKind.LOCALITY, lambda key: key == node.locality),
-            (ScopeKind.LEVEL, lambda key: node.level is not None and _level(key) is node.level),
+            (
+                ScopeKind.LEVEL,
+                lambda key: not rolled and node.level is not None and _level(key) is node.level,
+            ),
             (ScopeKind.SEGMENT, lambda key: key in node.segments),
         )
         for kind, applies in checks:
@@ -348,6 +414,10 @@ def achievement_record(
         "method": None if a.method is None else a.method.value,
         "units": a.units,
         "units_with_data": a.units_with_data,
+        "expected_units": a.expected_units,
+        "missing_units": list(a.missing_units),
+        "coverage": a.coverage_text,
+        "met_on_available": a.met_on_available,
     }
 
 
@@ -389,6 +459,7 @@ def evaluate(
         if (ind, unit) not in targets:
             targets[ind, unit] = applicable_target(indicator, node)
         target, scope, baseline = targets[ind, unit]
+        has_data = den > 0 or indicator.own_unit is Unit.COUNT
         out.append(
             Achievement(
                 indicator=indicator.id,
@@ -398,8 +469,9 @@ def evaluate(
                 through=obs.periods[through],
                 numerator=num,
                 denominator=den,
-                measure_unit=indicator.unit,
-                units_with_data=int(den > 0 or indicator.unit is Unit.COUNT),
+                measure_unit=indicator.own_unit,
+                units_with_data=int(has_data),
+                missing_units=() if has_data else (node.key,),
                 target=target,
                 target_scope=scope,
                 baseline=baseline,

@@ -198,6 +198,12 @@ class Indicator:
     note: str = ""
 
     @property
+    def own_unit(self) -> Unit:
+        """The unit of one unit's own figure: a percentage for ``UNITS_MEETING`` (its
+        condition is on its own ratio), else `unit`."""
+        return Unit.PERCENT if self.kind is MeasureKind.UNITS_MEETING else self.unit
+
+    @property
     def unit_condition(self) -> Target:
         """The condition a unit meets for ``UNITS_MEETING``: ``condition``, else 100% (done).
 

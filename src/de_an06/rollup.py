@@ -12,7 +12,7 @@ of units meeting their own target ("12/12 huyện").
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, final
@@ -21,7 +21,7 @@ import attrs
 
 from ._columns import decode, names_source, period_labels
 from ._hierarchy import Hierarchy, Node
-from ._rollup_details import _details
+from ._rollup_details import _details, shares_units
 from ._rollup_tree import (
     _check_flow_overlaps,
     _choose_rows,
@@ -33,8 +33,10 @@ from ._rollup_tree import (
     _unit_rows,
 )
 from .achievement import Achievement, applicable_target, check_plan, result_order
+from .coverage import Coverage
 from .indicator import Aggregation, Measure, Unit
 from .plan import Plan
+from .reporting import ReportingPeriod
 
 if TYPE_CHECKING:
     import numpy as np
@@ -123,12 +125,25 @@ class RollUp:
             self._cache.update(_details(self))
         return self._cache
 
-    def achievements(self) -> tuple[Achievement, ...]:
-        """Every row as an `Achievement` with the node's own target, in plan order."""
+    @property
+    def reporters(self) -> Mapping[int, Sequence[str]]:
+        """Row → keys of the units below whose data the figure holds."""
+        return self._details()["reporters"]  # type: ignore[no-any-return]
+
+    def achievements(self, *, met_on_available: bool = False) -> tuple[Achievement, ...]:
+        """Every row as an `Achievement` with the node's own target, in plan order.
+
+        Each carries its coverage (`Coverage`): a figure missing expected units is
+        ``partial``, unless *met_on_available* judges it on the units with data (the
+        result then says so).
+        """
         obs = self.observations
         indicators = {i.id: i for i in self.plan.indicators}
         kinds = self._kinds()
         means = self.means
+        reporters = self.reporters
+        cover = Coverage(self.hierarchy, self.plan)
+        days = [self._day(label) for label in self.labels]
         out = []
         rows = zip(
             self.node.tolist(),
@@ -147,9 +162,14 @@ class RollUp:
             indicator = indicators.get(obs.indicators[ind])
             method = Aggregation.POOLED if indicator is None else indicator.aggregation
             target, scope, baseline = (
-                (None, None, None) if indicator is None else applicable_target(indicator, node)
+                (None, None, None)
+                if indicator is None
+                else applicable_target(indicator, node, rolled=True)
             )
-            share = method is Aggregation.SHARE_MET
+            share = indicator is not None and shares_units(indicator)
+            if share:
+                method = Aggregation.SHARE_MET
+            expected, missing = cover.of(node.key, reporters.get(row, ()), on=days[lab])
             out.append(
                 Achievement(
                     indicator=obs.indicators[ind],
@@ -158,12 +178,15 @@ class RollUp:
                     period=self.labels[lab],
                     service=self.services[svc],
                     numerator=met if share else num,
-                    denominator=with_data if share else den,
+                    denominator=expected if share else den,
                     measure_unit=Unit.PERCENT if indicator is None else indicator.unit,
                     method=method,
                     mean=means.get(row),
                     units=units,
                     units_with_data=with_data,
+                    expected_units=expected,
+                    missing_units=missing,
+                    met_on_available=met_on_available and bool(missing),
                     units_kind=kinds.get((node.key, ind), "") if share else "",
                     target=target,
                     target_scope=scope,
@@ -172,6 +195,11 @@ class RollUp:
             )
         return tuple(sorted(out, key=result_order(self.plan, obs)))
 
+    def _day(self, label: str) -> date:
+        """The day whose units a figure for *label* should cover: the period's last day."""
+        end = ReportingPeriod.from_id(label).end
+        return end if self.as_of is None else min(end, self.as_of)
+
     def _kinds(self) -> dict[tuple[str, int], str]:
         """(node, indicator code) → the kind all units below share ("huyện"), if any."""
         import numpy as np
@@ -179,7 +207,8 @@ class RollUp:
         obs = self.observations
         found: dict[tuple[str, int], set[str]] = {}
         for ind, key in enumerate(obs.indicators):
-            if self.method(key) is not Aggregation.SHARE_MET:
+            indicator = next((i for i in self.plan.indicators if i.id == key), None)
+            if indicator is None or not shares_units(indicator):
                 continue
             for unit in np.unique(obs.unit_codes[obs.indicator_codes == ind]).tolist():
                 node = self.hierarchy.node(obs.units[unit])
