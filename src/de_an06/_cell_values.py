@@ -24,8 +24,17 @@ _NO = {"", "no", "n", "false", "0", "khong", "chua ket noi"}
 def count_value(value: object) -> int | str:
     """A count from a cell or a Python value, or the message saying why it is not one.
 
-    >>> count_value("12"), count_value("1.5"), count_value("-3"), count_value("")
-    (12, 'not a whole number', 'negative count', 'missing count')
+    Counts are read as Vietnamese tables write them: thousands grouped by dots or spaces
+    ("2.950", "2 950", "12.345.678") and a whole number with a zero decimal part
+    ("2950.0", "2950,0"). A dot or comma followed by other than three digits is neither
+    ("2.95"), and is refused rather than guessed.
+
+    >>> count_value("12"), count_value("2.950"), count_value("2 950"), count_value("2950.0")
+    (12, 2950, 2950, 2950)
+    >>> count_value("12345.6"), count_value("-3"), count_value("")
+    ('not a whole number', 'negative count', 'missing count')
+    >>> count_value("2.95")
+    'ambiguous: not thousands grouping (groups of 3 digits) and not a whole number'
     """
     if value is None:
         return "missing count"
@@ -33,15 +42,23 @@ def count_value(value: object) -> int | str:
         text = value.strip()
         if not text:
             return "missing count"
+        grouped = _GROUPED.fullmatch(text) or (
+            None if _AMBIGUOUS.fullmatch(text) else _WHOLE.fullmatch(text)
+        )
+        if grouped:
+            text = grouped.group(1).replace(".", "").replace(" ", "")
+            text = text.replace("\u00a0", "").replace("\u202f", "")
         if _DIGITS.fullmatch(text):
             # Past 19 digits it is past int64; int() of 4,301 digits or more would raise.
             number = int(text) if len(text.lstrip("0")) <= 19 else INT64_MAX + 1
         elif _DIGITS.fullmatch(text.removeprefix("-")):
             return "negative count"
+        elif _AMBIGUOUS.fullmatch(text):
+            return "ambiguous: not thousands grouping (groups of 3 digits) and not a whole number"
         elif _DECIMAL.fullmatch(text):
             return "not a whole number"
         else:
-            return "not a count (digits only, no thousands separators)"
+            return "not a count (digits, thousands grouped by dots or spaces)"
     elif isinstance(value, bool):
         return "not a count (a boolean)"
     elif isinstance(value, numbers.Integral):
@@ -91,3 +108,9 @@ def period_of(text: str) -> ReportingPeriod | str:
 
 _DIGITS = re.compile(r"[0-9]+")
 _DECIMAL = re.compile(r"-?[0-9]*[.,][0-9]+")
+# Thousands grouped by dots or (no-break) spaces; a whole number with a zero decimal part.
+_GROUPED = re.compile(r"([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+)")
+_WHOLE = re.compile(r"([0-9]+)[.,]0+")
+# One dot or comma followed by 1, 2 or 4+ digits after 1-3 digits: "2.95", "1,5" … (a
+# decimal number, or thousands written wrong); more than 3 digits before it is a decimal.
+_AMBIGUOUS = re.compile(r"[0-9]{1,3}[.,](?:[0-9]{2}|[0-9]{4,})|[0-9]{1,3}(?:,[0-9]{3})+")

@@ -15,7 +15,7 @@ from typing import Any
 from ._text import fold
 from .errors import ObservationDataError, ObservationProblem
 
-__all__ = ["CSV_MAX_BYTES", "MAX_ROWS", "column_of", "problem", "read_csv"]
+__all__ = ["CSV_MAX_BYTES", "MAX_ROWS", "column_of", "problem", "read_csv", "sniff_delimiter"]
 
 CSV_MAX_BYTES = 256 * 2**20
 """Largest CSV file read by default (256 MiB: 2.1M rows of a national month-by-service table
@@ -70,14 +70,21 @@ def read_csv(
     Lines end at "\\n", "\\r\\n" or "\\r" only (a line separator or form feed inside a
     cell is text); a quoted cell may span lines.
     """
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
     problems: list[ObservationProblem] = []
     rows = _rows(reader, source, max_rows)
     names = next(rows, [])
     header: dict[str, str] = {}
     index: dict[str, int] = {}
+    # With an indicator column, "STT" is the row number nearly every Vietnamese table has
+    # (in the annex table, without one, it is the service's number).
+    counts_shape = any(column_of(name) == "indicator" for name in names)
     for i, name in enumerate(names):
         column = column_of(name)
+        if not name.strip() or _UNNAMED.fullmatch(name.strip()):
+            column = "ignored"  # a blank heading: a spreadsheet's spare or index column
+        elif counts_shape and column == "service" and fold(name) == "stt":
+            column = "ignored"
         if column is None:
             problems.append(problem(source, 1, name, name, "unknown column"))
         elif column in index and column != "ignored":
@@ -114,6 +121,21 @@ def read_csv(
     return header, columns, lines, problems
 
 
+def sniff_delimiter(text: str) -> str:
+    """The separator of a CSV text: ``,``, ``;`` (Excel with Vietnamese settings) or tab.
+
+    The one found most often in the header line, outside quotes; ``,`` when none is.
+
+    >>> sniff_delimiter("indicator;unit;period\n"), sniff_delimiter('"a,b";c;d\n')
+    (';', ';')
+    """
+    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    outside = "".join(first.split('"')[::2])  # the parts between quoted cells
+    counts = {d: outside.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
 def _rows(reader: Any, source: str, max_rows: int) -> Iterator[list[str]]:
     """The reader's rows; a cell past csv's field limit or a row past *max_rows* is an error."""
     count = 0
@@ -140,3 +162,4 @@ def _rows(reader: Any, source: str, max_rows: int) -> Iterator[list[str]]:
 
 
 _ROMAN = re.compile(r"[IVXLC]+")
+_UNNAMED = re.compile(r"Unnamed: [0-9]+|Column[0-9]+")  # pandas' and Excel's blank headings

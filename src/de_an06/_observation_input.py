@@ -239,7 +239,9 @@ class Checker:
             return (
                 "ambiguous unit; it matches " + "; ".join(f"{n.name} ({n.key})" for n in nodes),
             )
-        return (f"no unit of plan {self.plan.id!r} has this name",)
+        close = self.units.suggest(label)
+        hint = f"; did you mean {' or '.join(repr(n.name) for n in close)}?" if close else ""
+        return (f"no unit of plan {self.plan.id!r} has this name{hint}",)
 
     def _indicator(self, label: str) -> str | tuple[str]:
         if not label:

@@ -17,7 +17,7 @@ counted as expected too: coverage never exceeds what is expected.
 >>> cover = Coverage(Hierarchy.from_plan(plan), plan)
 >>> expected, missing = cover.of("son-la", ["mai-son", "moc-chau"], on=date(2024, 6, 14))
 >>> expected, len(missing), missing[:2]
-(12, 10, ('tp-son-la', 'thuan-chau'))
+(12, 10, ('bac-yen', 'muong-la'))
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ class Coverage:
     def of(
         self, key: str, reporters: Iterable[str], *, on: date | None
     ) -> tuple[int, tuple[str, ...]]:
-        """(expected units, keys of the expected units missing) for *key*'s figure.
+        """(expected units, keys of the expected units missing, sorted) for *key*'s figure.
 
         *reporters*: the units below *key* whose data the figure holds.
         """
@@ -73,7 +73,7 @@ class Coverage:
         given = set(reporters)
         missing = tuple(
             unit
-            for unit in expected
+            for unit in sorted(expected)
             if unit not in given and not given.intersection(self.hierarchy.ancestors(unit))
         )
         inside = set(expected)
