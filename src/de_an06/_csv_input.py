@@ -122,7 +122,7 @@ def read_csv(
 
 
 def sniff_delimiter(text: str) -> str:
-    """The separator of a CSV text: ``,``, ``;`` (Excel with Vietnamese settings) or tab.
+    r"""The separator of a CSV text: ``,``, ``;`` (Excel with Vietnamese settings) or tab.
 
     The one found most often in the header line, outside quotes; ``,`` when none is.
 

@@ -10,7 +10,7 @@ compared in the agency directory's `lookup_key` form, so any case, Unicode form,
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import Literal, final
 
@@ -216,6 +216,21 @@ class Hierarchy:
             nodes.append(node)
         keys = {node.key for node in other.nodes}
         return Hierarchy(nodes=(*nodes, *(n for n in self.nodes if n.key not in keys)))
+
+    def with_segments(self, segments: Mapping[str, Sequence[str]]) -> Hierarchy:
+        """This hierarchy with the units of *segments* (key → segment keys) placed in them.
+
+        >>> h = Hierarchy.from_mapping({"xa-a": None}).with_segments({"xa-a": ["remote"]})
+        >>> h.node("xa-a").segments
+        ('remote',)
+        """
+        nodes = tuple(
+            attrs.evolve(n, segments=tuple(dict.fromkeys((*n.segments, *segments[n.key]))))
+            if n.key in segments
+            else n
+            for n in self.nodes
+        )
+        return Hierarchy(nodes=nodes)
 
     def __contains__(self, key: object) -> bool:
         return key in self._by_key

@@ -129,6 +129,7 @@ class Checker:
         problems: list[ObservationProblem],
     ) -> None:
         self.source, self.plan = source, plan
+        self.row_sources: Sequence[str] = ()  # per row, its file (files read together)
         self.units = Hierarchy.from_plan(plan)
         if hierarchy is not None:
             self.units = self.units.merged(hierarchy)
@@ -146,7 +147,13 @@ class Checker:
     def add(self, row: int | None, column: str, value: object, message: str) -> None:
         line = None if row is None else self.line(row)
         self.problems.append(
-            problem(self.source, line, self.header.get(column, column), value, message)
+            problem(
+                self.source if row is None or not self.row_sources else self.row_sources[row],
+                line,
+                self.header.get(column, column),
+                value,
+                message,
+            )
         )
 
     def raise_problems(self) -> None:

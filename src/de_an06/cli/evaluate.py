@@ -34,12 +34,27 @@ def register(commands: Any) -> None:
         ),
         epilog="Example: de-an06 evaluate counts.csv --as-of 2024-06-30 --roll-up --format json",
     )
-    evaluate.add_argument("file", metavar="FILE", help="CSV file of counts or an annex table")
+    evaluate.add_argument(
+        "file", metavar="FILE", nargs="+", help="CSV or .xlsx files of counts (one per unit, say)"
+    )
     _common(evaluate)
     evaluate.add_argument(
         "--roll-up",
         action="store_true",
         help="also print each district's, the province's … figures, by the indicator's method",
+    )
+    evaluate.add_argument(
+        "--segments",
+        metavar="FILE",
+        help="CSV of unit,segment (e.g. urban-centre, remote) for segment targets (II.3.b)",
+    )
+    evaluate.add_argument(
+        "--met-on-available",
+        action="store_true",
+        help="judge a roll-up on the units with data although some are missing (said so)",
+    )
+    evaluate.add_argument(
+        "--lang", choices=("vi", "en"), default="vi", help="label language (default: vi)"
     )
     evaluate.set_defaults(handler=_evaluate)
 
@@ -83,26 +98,32 @@ def _as_of(args: argparse.Namespace) -> date | None:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from ..achievement import achievement_record, evaluate
+    from ..achievement import Status, achievement_record, evaluate
     from ..observations import Observations
     from ..rollup import roll_up
 
     plan = plan_of(args)
-    observations = Observations.from_csv(
+    observations = Observations.from_files(
         args.file, plan, duplicates=args.duplicates, period=args.period
     )
+    if args.segments:
+        observations = observations.with_segments(_segments(args.segments))
     as_of = _as_of(args)
     results = list(evaluate(plan, observations, as_of=as_of, period=args.period))
     if args.roll_up:
-        results += roll_up(plan, observations, as_of=as_of, period=args.period).achievements()
+        rolled = roll_up(plan, observations, as_of=as_of, period=args.period)
+        results += rolled.achievements(met_on_available=args.met_on_available)
     records = [achievement_record(a, locale=args.locale) for a in results]
     if args.format == "csv":
         return _print_csv([_flat(r) for r in records], _CSV_COLUMNS)
+    available = {"vi": " (trên số liệu hiện có)", "en": " (on the data available)"}[args.lang]
     rows = [
         {
             **r,
             "unit": r["unit_name"] or r["unit"],
             "target": _target_text(r["target"]),
+            "status": Status(r["status"]).label(args.lang)
+            + (available if r["met_on_available"] else ""),
             "method": r["method"] or "",
         }
         for r in records
@@ -115,11 +136,33 @@ def _evaluate(args: argparse.Namespace) -> int:
         ("percent", "percent"),
         ("target", "target (scope)"),
         ("status", "status"),
+        ("coverage", "coverage"),
         ("margin", "margin"),
         ("shortfall", "shortfall"),
         ("method", "method"),
     ]
     return emit(args, records, rows, columns)
+
+
+def _segments(source: str) -> dict[str, list[str]]:
+    """unit → segments from a CSV file with ``unit`` and ``segment`` columns."""
+    from .._csv_input import sniff_delimiter
+    from .._files import read_text
+    from ..errors import ObservationDataError, ObservationProblem
+
+    def error(message: str, value: object, path: str = "$") -> ObservationDataError:
+        bad = ObservationProblem(source=source, line=None, column="", value=value, message=message)
+        return ObservationDataError(source, [bad])
+
+    text = read_text(source, what="segments file", max_bytes=2**20, error=error)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    if not reader.fieldnames or not {"unit", "segment"} <= set(reader.fieldnames):
+        raise error("the segments file needs 'unit' and 'segment' columns", reader.fieldnames)
+    found: dict[str, list[str]] = {}
+    for row in reader:
+        if row["unit"] and row["segment"]:
+            found.setdefault(row["unit"].strip(), []).append(row["segment"].strip())
+    return found
 
 
 def _target_text(target: dict[str, Any] | None) -> str:
@@ -151,6 +194,9 @@ _CSV_COLUMNS = (
     "method",
     "units",
     "units_with_data",
+    "expected_units",
+    "coverage",
+    "met_on_available",
 )
 
 
@@ -173,8 +219,8 @@ def _annex(args: argparse.Namespace) -> int:
     from ..observations import Observations
 
     plan = plan_of(args)
-    observations = Observations.from_csv(
-        args.file, plan, duplicates=args.duplicates, period=args.period
+    observations = Observations.from_files(
+        [args.file], plan, duplicates=args.duplicates, period=args.period
     )
     report = annex_report(plan, observations, period=args.period, as_of=_as_of(args))
     records = report.records(locale=args.locale)
