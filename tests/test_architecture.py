@@ -29,6 +29,7 @@ LAYERS: dict[str, int] = {
     "_files": FOUNDATION,
     "confidence": FOUNDATION,
     "_tables": FOUNDATION,
+    "_numbers": FOUNDATION,
     "_ics": FOUNDATION,
     # model: the plan's concepts as typed values
     "agency": MODEL,
@@ -54,7 +55,10 @@ LAYERS: dict[str, int] = {
     "matrix": QUERIES,
     "auditing": QUERIES,
     "_hierarchy": QUERIES,
-    "_observation_input": QUERIES,
+    "_input": QUERIES,
+    "coverage": QUERIES,
+    "_rollup_tree": QUERIES,
+    "_rollup_details": QUERIES,
     "_columns": QUERIES,
     "observations": QUERIES,
     "achievement": QUERIES,
@@ -76,12 +80,11 @@ NOT_YET_SPLIT = frozenset(
     {
         "_converter.py",
         "_deadline_parser.py",
-        "_observation_input.py",
+        "_input/checker.py",
         "auditing.py",
         "importer/reader.py",
         "importer/roles.py",
         "matrix.py",
-        "rollup.py",
         "succession.py",
     }
 )

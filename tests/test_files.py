@@ -31,7 +31,7 @@ from de_an06 import (
     loads_plan,
 )
 from de_an06._files import DEFAULT_MAX_BYTES, MAX_JSON_DEPTH, decode, parse_json, read_text
-from de_an06._observation_input import CSV_MAX_BYTES, MAX_ROWS
+from de_an06._input.checker import CSV_MAX_BYTES, MAX_ROWS
 from de_an06.loading import _DATA
 from de_an06.observations import Observations
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 import de_an06
-from de_an06._observation_input import count_value
+from de_an06._input.checker import count_value
 from de_an06.errors import DeAn06Error, ObservationDataError
 from de_an06.observations import Coded, Observations
 
@@ -141,7 +141,7 @@ class TestProblems:
             + "P.1,mai-son,2024,-3,10\n"
             + "P.1,moc-chau,2024,,10\n"
             + "P.1,tinh,2024,1,9223372036854775808\n"
-            + "P.1,hat-lot,2024,1 000,10\n",
+            + "P.1,hat-lot,2024,1 00,10\n",
         )
         with pytest.raises(ObservationDataError) as caught:
             Observations.from_csv(path, PLAN)
@@ -150,7 +150,7 @@ class TestProblems:
             (2, "numerator", "1.5"),
             (3, "numerator", "-3"),
             (4, "numerator", ""),
-            (6, "numerator", "1 000"),
+            (6, "numerator", "1 00"),
             (5, "denominator", "9223372036854775808"),
         ]
         text = str(error)

@@ -283,7 +283,10 @@ class TestOtherMethods:
         assert top.method is Aggregation.MEAN
         assert top.ratio == Fraction(3, 8)
         assert (top.units, top.units_with_data) == (3, 2)
-        assert top.status is Status.NOT_MET
+        # Mộc Châu's commune has no data: the figure is partial unless judged on what is there.
+        assert (top.status, top.missing_units) == (Status.PARTIAL, ("chieng-son",))
+        (top,) = roll_up(PLAN, obs).achievements(met_on_available=True)
+        assert (top.status, top.met_on_available) == (Status.NOT_MET, True)
         assert top.shortfall is None
 
     def test_share_of_units_meeting(self) -> None:
@@ -297,14 +300,24 @@ class TestOtherMethods:
         )
         (top,) = roll_up(PLAN, obs).achievements()
         assert top.method is Aggregation.SHARE_MET
-        assert top.ratio_text == "1/2"  # mixed kinds (thành phố, huyện): no kind word
-        assert (top.status, top.shortfall) == (Status.NOT_MET, 1)
+        # Units meeting over units expected (tp and the three communes, which the two
+        # districts' own counts cover); mixed kinds (thành phố, huyện): no kind word.
+        assert top.ratio_text == "1/4"
+        assert (top.status, top.shortfall, top.missing_units) == (
+            Status.PARTIAL,
+            3,
+            ("chieng-son",),
+        )
         obs = Observations.from_records(
             records(("P.4", "mai-son", "2024", 10, 10), ("P.4", "moc-chau", "2024", 10, 10)),
             PLAN,
         )
         (top,) = roll_up(PLAN, obs).achievements()
-        assert (top.ratio_text, top.status) == ("2/2 huyện", Status.MET)
+        assert (top.ratio_text, top.status, top.missing_units) == (
+            "2/4 huyện",
+            Status.PARTIAL,
+            ("tp",),
+        )
 
 
 class TestHierarchy:

@@ -9,7 +9,8 @@ compared in the agency directory's `lookup_key` form, so any case, Unicode form,
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+import difflib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import Literal, final
 
@@ -29,8 +30,11 @@ Origin = Literal["locality", "agency", "annex"]
 # reports the locality's figures. Names are compared by the agency directory's
 # `lookup_key` (case, diacritics, punctuation, "UBND", "TP", "Sở TT&TT" spelled out).
 _COMMITTEE = "uy ban nhan dan "
-# Unit types as Vietnamese names them, longest first so "thi xa" wins over "xa".
+# Unit types as Vietnamese names them, longest first so "thi xa" wins over "xa"; then the
+# abbreviations tables write before a name ("H. Sốp Cộp", "TT. Hát Lót", "X. Chiềng Mung";
+# "TP", "TX" are spelled out by `lookup_key`).
 _KINDS = tuple(sorted((fold(kind) for kind in UNIT_KINDS), key=len, reverse=True))
+_SHORT_KINDS = ("tt", "h", "p", "q", "x")
 
 
 def canonical_name(text: str) -> str:
@@ -45,8 +49,8 @@ def canonical_name(text: str) -> str:
     return key
 
 
-def _without_kind(key: str) -> str | None:
-    for kind in _KINDS:
+def _without_kind(key: str, *, short: bool = False) -> str | None:
+    for kind in (*_KINDS, *_SHORT_KINDS) if short else _KINDS:
         if key.startswith(kind + " "):
             return key[len(kind) + 1 :]
     return None
@@ -213,6 +217,21 @@ class Hierarchy:
         keys = {node.key for node in other.nodes}
         return Hierarchy(nodes=(*nodes, *(n for n in self.nodes if n.key not in keys)))
 
+    def with_segments(self, segments: Mapping[str, Sequence[str]]) -> Hierarchy:
+        """This hierarchy with the units of *segments* (key → segment keys) placed in them.
+
+        >>> h = Hierarchy.from_mapping({"xa-a": None}).with_segments({"xa-a": ["remote"]})
+        >>> h.node("xa-a").segments
+        ('remote',)
+        """
+        nodes = tuple(
+            attrs.evolve(n, segments=tuple(dict.fromkeys((*n.segments, *segments[n.key]))))
+            if n.key in segments
+            else n
+            for n in self.nodes
+        )
+        return Hierarchy(nodes=nodes)
+
     def __contains__(self, key: object) -> bool:
         return key in self._by_key
 
@@ -257,7 +276,34 @@ class Hierarchy:
             hits = index.get(key)
             if hits:
                 return tuple(hits)
+        rest = _without_kind(key, short=True)  # "H. Sốp Cộp", "huyện Sốp Cộp" → "sop cop"
+        if rest:
+            for index in self._names[:2]:
+                hits = index.get(rest)
+                if hits:
+                    return tuple(hits)
         return ()
+
+    def suggest(self, name: str, count: int = 3) -> tuple[Node, ...]:
+        """Units whose names are close to *name* (a typo: "Mai Sonn"), closest first.
+
+        >>> h = Hierarchy.from_mapping({"mai-son": None}, names={"mai-son": "Huyện Mai Sơn"})
+        >>> [n.name for n in h.suggest("Mai Sonn")]
+        ['Huyện Mai Sơn']
+        """
+        key = canonical_name(name)
+        key = _without_kind(key, short=True) or key
+        forms: dict[str, list[Node]] = {}
+        for node in self._by_key.values():
+            for text in node.names:
+                form = canonical_name(text)
+                for variant in (form, _without_kind(form, short=True)):
+                    if variant and node not in forms.setdefault(variant, []):
+                        forms[variant].append(node)
+        found: list[Node] = []
+        for match in difflib.get_close_matches(key, list(forms), n=count * 2, cutoff=0.75):
+            found += [n for n in forms[match] if n not in found]
+        return tuple(found[:count])
 
 
 def _name_index(nodes: Iterable[Node]) -> list[dict[str, list[Node]]]:

@@ -31,10 +31,21 @@ from typing import TYPE_CHECKING, Any, Literal, final
 import attrs
 
 from ._columns import names_source, unit_counts
+from ._numbers import Rounding, format_decimal, format_percent
 from ._text import fraction_text
 from .agency import Level
-from .errors import ModelValueError, ObservationDataError, ObservationProblem
-from .indicator import Aggregation, Comparator, Indicator, Scope, ScopeKind, Target, Unit
+from .errors import ObservationDataError, ObservationProblem
+from .indicator import (
+    Aggregation,
+    Comparator,
+    Indicator,
+    MeasureKind,
+    Scope,
+    ScopeKind,
+    Target,
+    Unit,
+    target_text,
+)
 from .plan import Plan
 from .reporting import ReportingPeriod
 
@@ -57,17 +68,45 @@ __all__ = [
     "target_text",
 ]
 
-Rounding = Literal["half-up", "half-even", "down"]
 """Rounding rules for display: half away from zero, half to even, toward zero."""
 
 
 class Status(enum.Enum):
-    """Whether a target is met. ``NO_TARGET``: the plan sets none for this unit (a state)."""
+    """Whether a target is met. ``NO_TARGET``: the plan sets none for this unit (a state).
+
+    ``PARTIAL``: expected units are missing from the figure, so it cannot be judged yet.
+
+    >>> Status.PARTIAL.label(), Status.NOT_MET.label("en")
+    ('chưa đủ số liệu', 'not met')
+    """
 
     MET = "met"
     NOT_MET = "not_met"
+    PARTIAL = "partial"
     NO_DATA = "no_data"
     NO_TARGET = "no_target"
+
+    def label(self, lang: Literal["vi", "en"] = "vi") -> str:
+        """The word people read: "đạt", "chưa đạt", "chưa đủ số liệu" … (or English)."""
+        return _STATUS_LABELS[lang][self]
+
+
+_STATUS_LABELS = {
+    "vi": {
+        Status.MET: "đạt",
+        Status.NOT_MET: "chưa đạt",
+        Status.PARTIAL: "chưa đủ số liệu",
+        Status.NO_DATA: "chưa có số liệu",
+        Status.NO_TARGET: "không có mục tiêu",
+    },
+    "en": {
+        Status.MET: "met",
+        Status.NOT_MET: "not met",
+        Status.PARTIAL: "partial",
+        Status.NO_DATA: "no data",
+        Status.NO_TARGET: "no target",
+    },
+}
 
 
 @final
@@ -95,6 +134,11 @@ class Achievement:
         method: how a roll-up combined units; None for a unit's own counts.
         mean: the unweighted mean of unit ratios, for ``Aggregation.MEAN``.
         units, units_with_data: units combined, and how many of them had data.
+        expected_units: how many units the figure should cover (the plan's hierarchy as
+            of the period: the 12 district-level units in 2024); 1 for a unit's own.
+        missing_units: keys of the expected units without data.
+        met_on_available: judged on the units with data although some are missing (an
+            explicit choice of the caller; the output says so).
         units_kind: what the units combined are, when they are all of one kind ("huyện").
         target: the target that applies; target_scope where it comes from (None: the
             indicator's default); baseline the value a "maintain" target must keep.
@@ -113,6 +157,9 @@ class Achievement:
     mean: Fraction | None = None
     units: int = 1
     units_with_data: int = 1
+    expected_units: int = 1
+    missing_units: tuple[str, ...] = ()
+    met_on_available: bool = False
     units_kind: str = ""
     target: Target | None = None
     target_scope: Scope | None = None
@@ -128,8 +175,8 @@ class Achievement:
     @property
     def value(self) -> Fraction | None:
         """The achieved value in the indicator's unit (91.71 for 91.71%); None: no data."""
-        if self.measure_unit is Unit.COUNT and self.method is None:
-            return Fraction(self.numerator)
+        if self.measure_unit is Unit.COUNT and self.method is not Aggregation.MEAN:
+            return Fraction(self.numerator)  # a count, or the units meeting a condition
         ratio = self.ratio
         return None if ratio is None else ratio * 100
 
@@ -151,13 +198,20 @@ class Achievement:
         return None if self.target is None else self.target.threshold(self.baseline)
 
     @property
+    def coverage_text(self) -> str:
+        """Expected units with data over expected units: "4/12"."""
+        return f"{self.expected_units - len(self.missing_units)}/{self.expected_units}"
+
+    @property
     def status(self) -> Status:
-        """Met, not met, no data (zero denominator), or no target."""
+        """Met, not met, partial (expected units missing), no data, or no target."""
         value = self.value
         if value is None:
             return Status.NO_DATA
         if self.target is None:
             return Status.NO_TARGET
+        if self.missing_units and not self.met_on_available:
+            return Status.PARTIAL
         return Status.MET if self.target.met_by(value, self.baseline) else Status.NOT_MET
 
     @property
@@ -171,9 +225,12 @@ class Achievement:
         """The change in the numerator that meets the target (see the module docstring)."""
         if self.target is None or self.method is Aggregation.MEAN:
             return None
-        unit = Unit.PERCENT if self.method is not None else self.measure_unit
         return shortfall(
-            self.numerator, self.denominator, self.target, unit=unit, baseline=self.baseline
+            self.numerator,
+            self.denominator,
+            self.target,
+            unit=self.measure_unit,
+            baseline=self.baseline,
         )
 
 
@@ -219,18 +276,27 @@ def shortfall(
 
 
 def applicable_target(
-    indicator: Indicator, node: Node | None
+    indicator: Indicator, node: Node | None, *, rolled: bool = False
 ) -> tuple[Target | None, Scope | None, Fraction | None]:
     """The target for *node*: its locality's override, its level's, its segment's, the default.
 
     Returns (target, scope, baseline); scope is None for the indicator's default target.
+    *rolled*: the figure is a roll-up of the units below *node*, not its own counts. A
+    level's target applies only to a unit's own counts at that level (II.1.8: the
+    province-level target is for the province's own dossiers, not for its districts'
+    added up). A unit's own counts for a ``UNITS_MEETING`` indicator are judged against
+    the indicator's condition.
     """
+    if indicator.kind is MeasureKind.UNITS_MEETING and not rolled:
+        return indicator.unit_condition, None, None
     if node is not None:
         checks = (
             (ScopeKind.LOCALITY, lambda key: key == node.locality),
             (
                 ScopeKind.LEVEL,
-                lambda key: node.level is not None and Level.from_word(key) is node.level,
+                lambda key: (
+                    not rolled and node.level is not None and Level.from_word(key) is node.level
+                ),
             ),
             (ScopeKind.SEGMENT, lambda key: key in node.segments),
         )
@@ -242,74 +308,6 @@ def applicable_target(
                         baseline = indicator.baseline
                     return override.target, override.scope, baseline
     return indicator.target, None, indicator.baseline
-
-
-# --- formatting ---------------------------------------------------------------------------
-
-
-def format_decimal(
-    value: Fraction,
-    places: int = 2,
-    *,
-    rounding: Rounding = "half-up",
-    locale: Literal["en", "vi"] = "en",
-) -> str:
-    """*value* rounded to *places* decimals by *rounding*, with the locale's separators.
-
-    ``half-up`` rounds halves away from zero (the rule Vietnamese statistics use),
-    ``half-even`` to the even neighbour, ``down`` toward zero.
-
-    >>> format_decimal(Fraction(-12345, 8)), format_decimal(Fraction(12345, 8), locale="vi")
-    ('-1,543.13', '1.543,13')
-    """
-    scaled = abs(value) * 10**places
-    whole, rest = divmod(scaled.numerator, scaled.denominator)
-    if rounding == "half-up":
-        whole += 2 * rest >= scaled.denominator
-    elif rounding == "half-even":
-        twice = 2 * rest
-        whole += twice > scaled.denominator or (twice == scaled.denominator and whole % 2 == 1)
-    elif rounding != "down":
-        raise ModelValueError(f"unknown rounding rule {rounding!r} (half-up, half-even, down)")
-    digits = str(whole).rjust(places + 1, "0")
-    integer, fraction = digits[: len(digits) - places], digits[len(digits) - places :]
-    group, point = (".", ",") if locale == "vi" else (",", ".")
-    integer = f"{int(integer):,}".replace(",", group)
-    sign = "-" if value < 0 and whole else ""
-    return sign + integer + (point + fraction if places else "")
-
-
-def format_percent(
-    ratio: Fraction,
-    places: int = 2,
-    *,
-    rounding: Rounding = "half-up",
-    locale: Literal["en", "vi"] = "en",
-) -> str:
-    """A ratio (1 = 100%) as a percentage: "91.71%", Vietnamese "91,71%".
-
-    >>> format_percent(Fraction(917050, 1000000)), format_percent(Fraction(1, 3), locale="vi")
-    ('91.71%', '33,33%')
-    """
-    return format_decimal(ratio * 100, places, rounding=rounding, locale=locale) + "%"
-
-
-_COMPARATOR_WORDS = {Comparator.MAINTAIN: "duy trì", Comparator.GE: "≥", Comparator.LE: "≤"}
-
-
-def target_text(target: Target | None, unit: Unit = Unit.PERCENT) -> str:
-    """A target as people read it: ``"> 65%"``, ``"≥ 30%"``, ``"duy trì 100%"``; "—" for none.
-
-    The one display of a target (report, ``indicators`` and ``evaluate`` tables); the plan's
-    own wording stays in `Target.text`.
-
-    >>> target_text(Target(comparator=Comparator.MAINTAIN, value=Fraction(100)))
-    'duy trì 100%'
-    """
-    if target is None:
-        return "—"
-    comparator = _COMPARATOR_WORDS.get(target.comparator, target.comparator.value)
-    return f"{comparator} {fraction_text(target.value)}{'%' if unit is Unit.PERCENT else ''}"
 
 
 def achievement_record(
@@ -346,6 +344,10 @@ def achievement_record(
         "method": None if a.method is None else a.method.value,
         "units": a.units,
         "units_with_data": a.units_with_data,
+        "expected_units": a.expected_units,
+        "missing_units": list(a.missing_units),
+        "coverage": a.coverage_text,
+        "met_on_available": a.met_on_available,
     }
 
 
@@ -387,6 +389,7 @@ def evaluate(
         if (ind, unit) not in targets:
             targets[ind, unit] = applicable_target(indicator, node)
         target, scope, baseline = targets[ind, unit]
+        has_data = den > 0 or indicator.own_unit is Unit.COUNT
         out.append(
             Achievement(
                 indicator=indicator.id,
@@ -396,8 +399,9 @@ def evaluate(
                 through=obs.periods[through],
                 numerator=num,
                 denominator=den,
-                measure_unit=indicator.unit,
-                units_with_data=int(den > 0 or indicator.unit is Unit.COUNT),
+                measure_unit=indicator.own_unit,
+                units_with_data=int(has_data),
+                missing_units=() if has_data else (node.key,),
                 target=target,
                 target_scope=scope,
                 baseline=baseline,

@@ -14,17 +14,21 @@ from typing import final
 
 import attrs
 
+from ._text import fraction_text
+
 __all__ = [
     "Aggregation",
     "Comparator",
     "Indicator",
     "Measure",
+    "MeasureKind",
     "Objective",
     "Scope",
     "ScopeKind",
     "Target",
     "TargetOverride",
     "Unit",
+    "target_text",
 ]
 
 
@@ -71,6 +75,22 @@ class Measure(enum.Enum):
 
     FLOW = "flow"
     STOCK = "stock"
+
+
+class MeasureKind(enum.Enum):
+    """What an indicator's figure is.
+
+    * ``RATIO``: a ratio of counts ("trên 65% công dân …"), numerator over denominator.
+    * ``COUNT``: a count against a count target ("ít nhất 30 mô hình").
+    * ``UNITS_MEETING``: the share of units meeting a condition ("12/12 huyện, thành
+      phố"): each unit reports its own counts and meets the indicator's ``condition``
+      (by default 100%: done) or not; an enclosing unit's figure is the number of units
+      meeting it over the number of units expected there ("10/12").
+    """
+
+    RATIO = "ratio"
+    COUNT = "count"
+    UNITS_MEETING = "units_meeting"
 
 
 @final
@@ -170,6 +190,10 @@ class Indicator:
         denominator: what it is counted out of ("công dân từ đủ 14 tuổi trở lên").
         measure: how periods combine (flow: summed; stock: latest period).
         aggregation: how units roll up.
+        kind: what the figure is (`MeasureKind`): a ratio (default), a count, or the
+            share of units meeting ``condition``.
+        condition: for ``UNITS_MEETING``, what each unit must reach in its own counts
+            (None: 100%, i.e. done).
         note: a reading chosen or an ambiguity, kept with the data.
     """
 
@@ -184,7 +208,26 @@ class Indicator:
     denominator: str = ""
     measure: Measure = Measure.FLOW
     aggregation: Aggregation = Aggregation.POOLED
+    kind: MeasureKind = MeasureKind.RATIO
+    condition: Target | None = None
     note: str = ""
+
+    @property
+    def own_unit(self) -> Unit:
+        """The unit of one unit's own figure: a percentage for ``UNITS_MEETING`` (its
+        condition is on its own ratio), else `unit`."""
+        return Unit.PERCENT if self.kind is MeasureKind.UNITS_MEETING else self.unit
+
+    @property
+    def unit_condition(self) -> Target:
+        """The condition a unit meets for ``UNITS_MEETING``: ``condition``, else 100% (done).
+
+        >>> Indicator(id="x", text="").unit_condition.value
+        Fraction(100, 1)
+        """
+        if self.condition is not None:
+            return self.condition
+        return Target(comparator=Comparator.GE, value=Fraction(100), text="100%")
 
 
 @final
@@ -201,3 +244,21 @@ class Objective:
     id: str
     text: str
     indicators: tuple[Indicator, ...] = ()
+
+
+_COMPARATOR_WORDS = {Comparator.MAINTAIN: "duy trì", Comparator.GE: "≥", Comparator.LE: "≤"}
+
+
+def target_text(target: Target | None, unit: Unit = Unit.PERCENT) -> str:
+    """A target as people read it: ``"> 65%"``, ``"≥ 30%"``, ``"duy trì 100%"``; "—" for none.
+
+    The one display of a target (report, ``indicators`` and ``evaluate`` tables); the plan's
+    own wording stays in `Target.text`.
+
+    >>> target_text(Target(comparator=Comparator.MAINTAIN, value=Fraction(100)))
+    'duy trì 100%'
+    """
+    if target is None:
+        return "—"
+    comparator = _COMPARATOR_WORDS.get(target.comparator, target.comparator.value)
+    return f"{comparator} {fraction_text(target.value)}{'%' if unit is Unit.PERCENT else ''}"

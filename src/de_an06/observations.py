@@ -31,10 +31,10 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast, final
 
 import attrs
 
-from . import _observation_input as _input
 from ._files import read_text
 from ._hierarchy import Hierarchy
-from ._observation_input import CSV_MAX_BYTES, MAX_ROWS, Coded, Duplicates
+from ._input import checker as _input
+from ._input.checker import CSV_MAX_BYTES, MAX_ROWS, Coded, Duplicates
 from .errors import ObservationDataError
 from .plan import Plan
 
@@ -45,6 +45,19 @@ if TYPE_CHECKING:
 __all__ = ["Coded", "Duplicates", "Observations"]
 
 _T = TypeVar("_T")
+
+
+def _read_table(source: str, max_bytes: int) -> str:
+    """A CSV file's text, or an ``.xlsx`` file's first sheet as CSV text."""
+
+    def error(message: str, value: object, path: str = "$") -> ObservationDataError:
+        return ObservationDataError(source, [_input.problem(source, None, "", value, message)])
+
+    if source.lower().endswith(".xlsx"):
+        from ._input.xlsx_file import xlsx_text
+
+        return xlsx_text(source, error=error)
+    return read_text(source, what="CSV file", max_bytes=max_bytes, error=error)
 
 
 @final
@@ -159,6 +172,71 @@ class Observations:
         defaults = {"indicator": indicator, "period": period}
         check = _input.Checker(source, plan, hierarchy, header, lines, problems)
         return cls(**_input.assemble(check, columns, defaults, duplicates))
+
+    @classmethod
+    def from_files(
+        cls,
+        paths: Sequence[str | os.PathLike[str]],
+        plan: Plan,
+        *,
+        hierarchy: Hierarchy | None = None,
+        duplicates: Duplicates = "error",
+        indicator: str | None = None,
+        period: str | None = None,
+        max_bytes: int = CSV_MAX_BYTES,
+        max_rows: int = MAX_ROWS,
+    ) -> Observations:
+        """Read several files (one per district, say) as one store: CSV or ``.xlsx``.
+
+        Each problem names its own file and line. A CSV file's separator (``,``, ``;``,
+        tab) is sniffed; an ``.xlsx`` file's first sheet is read (needs the ``xlsx``
+        extra: python-calamine).
+        """
+        sources = [os.fspath(p) for p in paths]
+        header: dict[str, str] = {}
+        columns: dict[str, list[str]] = {}
+        lines: list[int] = []
+        row_sources: list[str] = []
+        problems: list[Any] = []
+        for source in sources:
+            text = _read_table(source, max_bytes)
+            head, cols, rows, found = _input.read_csv(text, source, max_rows=max_rows)
+            problems += found
+            size = len(rows)
+            for column in cols.keys() - columns.keys():
+                columns[column] = [""] * len(lines)
+            for column, cells in columns.items():
+                cells.extend(cols.get(column, [""] * size))
+            header = {**head, **header}
+            lines += rows
+            row_sources += [source] * size
+        defaults = {"indicator": indicator, "period": period}
+        name = ", ".join(sources)
+        check = _input.Checker(name, plan, hierarchy, header, lines, problems)
+        check.row_sources = row_sources
+        return cls(**_input.assemble(check, columns, defaults, duplicates))
+
+    def with_segments(self, segments: Mapping[str, Sequence[str]]) -> Observations:
+        """This store with units placed in population segments (for segment targets).
+
+        *segments* maps a unit name (any spelling the store resolves) to segment keys
+        ("urban-centre", "remote").
+
+        Raises:
+            ObservationDataError: a name that names no unit, or more than one.
+        """
+        problems = []
+        found: dict[str, tuple[str, ...]] = {}
+        for name, keys in segments.items():
+            nodes = self.hierarchy.lookup(name)
+            if len(nodes) != 1:
+                message = "no unit has this name" if not nodes else "ambiguous unit"
+                problems.append(_input.problem(self.source, None, "unit", name, message))
+                continue
+            found[nodes[0].key] = (*found.get(nodes[0].key, ()), *keys)
+        if problems:
+            raise ObservationDataError(self.source, problems)
+        return attrs.evolve(self, hierarchy=self.hierarchy.with_segments(found))
 
     @classmethod
     def from_records(

@@ -8,6 +8,8 @@ is prefixed with ``'`` so that a spreadsheet shows it as text and never runs it.
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -35,12 +37,27 @@ def register(commands: Any) -> None:
         ),
         epilog="Example: de-an06 evaluate counts.csv --as-of 2024-06-30 --roll-up --format json",
     )
-    evaluate.add_argument("file", metavar="FILE", help="CSV file of counts or an annex table")
+    evaluate.add_argument(
+        "file", metavar="FILE", nargs="+", help="CSV or .xlsx files of counts (one per unit, say)"
+    )
     _common(evaluate)
     evaluate.add_argument(
         "--roll-up",
         action="store_true",
         help="also print each district's, the province's … figures, by the indicator's method",
+    )
+    evaluate.add_argument(
+        "--segments",
+        metavar="FILE",
+        help="CSV of unit,segment (e.g. urban-centre, remote) for segment targets (II.3.b)",
+    )
+    evaluate.add_argument(
+        "--met-on-available",
+        action="store_true",
+        help="judge a roll-up on the units with data although some are missing (said so)",
+    )
+    evaluate.add_argument(
+        "--lang", choices=("vi", "en"), default="vi", help="label language (default: vi)"
     )
     evaluate.set_defaults(handler=_evaluate)
 
@@ -84,21 +101,25 @@ def _as_of(args: argparse.Namespace) -> date | None:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from ..achievement import achievement_record, evaluate, target_text
+    from ..achievement import Status, achievement_record, evaluate, target_text
     from ..observations import Observations
     from ..rollup import roll_up
 
     plan = plan_of(args)
-    observations = Observations.from_csv(
+    observations = Observations.from_files(
         args.file, plan, duplicates=args.duplicates, period=args.period
     )
+    if args.segments:
+        observations = observations.with_segments(_segments(args.segments))
     as_of = _as_of(args)
     results = list(evaluate(plan, observations, as_of=as_of, period=args.period))
     if args.roll_up:
-        results += roll_up(plan, observations, as_of=as_of, period=args.period).achievements()
+        rolled = roll_up(plan, observations, as_of=as_of, period=args.period)
+        results += rolled.achievements(met_on_available=args.met_on_available)
     records = [achievement_record(a, locale=args.locale) for a in results]
     if args.format == "csv":
         return _print_csv([_flat(r) for r in records], _CSV_COLUMNS)
+    available = {"vi": " (trên số liệu hiện có)", "en": " (on the data available)"}[args.lang]
     rows = [
         {
             **r,
@@ -106,6 +127,8 @@ def _evaluate(args: argparse.Namespace) -> int:
             "target": ""
             if a.target is None
             else f"{target_text(a.target, a.measure_unit)} ({_scope_text(a.target_scope)})",
+            "status": Status(r["status"]).label(args.lang)
+            + (available if r["met_on_available"] else ""),
             "method": r["method"] or "",
         }
         for a, r in zip(results, records, strict=True)
@@ -118,6 +141,7 @@ def _evaluate(args: argparse.Namespace) -> int:
         ("percent", "percent"),
         ("target", "target (scope)"),
         ("status", "status"),
+        ("coverage", "coverage"),
         ("margin", "margin"),
         ("shortfall", "shortfall"),
         ("method", "method"),
@@ -127,6 +151,27 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 def _scope_text(scope: Scope | None) -> str:
     return "default" if scope is None else f"{scope.kind.value} {scope.key}"
+
+
+def _segments(source: str) -> dict[str, list[str]]:
+    """unit → segments from a CSV file with ``unit`` and ``segment`` columns."""
+    from .._files import read_text
+    from .._input.csv_file import sniff_delimiter
+    from ..errors import ObservationDataError, ObservationProblem
+
+    def error(message: str, value: object, path: str = "$") -> ObservationDataError:
+        bad = ObservationProblem(source=source, line=None, column="", value=value, message=message)
+        return ObservationDataError(source, [bad])
+
+    text = read_text(source, what="segments file", max_bytes=2**20, error=error)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    if not reader.fieldnames or not {"unit", "segment"} <= set(reader.fieldnames):
+        raise error("the segments file needs 'unit' and 'segment' columns", reader.fieldnames)
+    found: dict[str, list[str]] = {}
+    for row in reader:
+        if row["unit"] and row["segment"]:
+            found.setdefault(row["unit"].strip(), []).append(row["segment"].strip())
+    return found
 
 
 _CSV_COLUMNS = (
@@ -150,6 +195,9 @@ _CSV_COLUMNS = (
     "method",
     "units",
     "units_with_data",
+    "expected_units",
+    "coverage",
+    "met_on_available",
 )
 
 
@@ -172,8 +220,8 @@ def _annex(args: argparse.Namespace) -> int:
     from ..observations import Observations
 
     plan = plan_of(args)
-    observations = Observations.from_csv(
-        args.file, plan, duplicates=args.duplicates, period=args.period
+    observations = Observations.from_files(
+        [args.file], plan, duplicates=args.duplicates, period=args.period
     )
     report = annex_report(plan, observations, period=args.period, as_of=_as_of(args))
     records = report.records(locale=args.locale)

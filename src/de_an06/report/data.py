@@ -24,20 +24,6 @@ if TYPE_CHECKING:
 
 __all__ = ["annex_section", "indicator_section"]
 
-_STATUS = {
-    "vi": {
-        Status.MET: "đạt",
-        Status.NOT_MET: "chưa đạt",
-        Status.NO_DATA: "chưa có số liệu",
-        Status.NO_TARGET: "không có mục tiêu",
-    },
-    "en": {
-        Status.MET: "met",
-        Status.NOT_MET: "not met",
-        Status.NO_DATA: "no data",
-        Status.NO_TARGET: "no target",
-    },
-}
 _HEAD = {
     "vi": (
         "Chỉ tiêu",
@@ -104,7 +90,7 @@ def _indicator_blocks(plan: Plan, results: list[Achievement], words: Labels) -> 
                 a.ratio_text,
                 percent or "—",
                 target_text(a.target, units[a.indicator]) + scope,
-                _STATUS[lang][a.status],
+                a.status.label(lang),
                 "—" if a.shortfall is None else str(a.shortfall),
             )
         )
@@ -117,7 +103,7 @@ def _indicator_blocks(plan: Plan, results: list[Achievement], words: Labels) -> 
                     met=None
                     if a.status in (Status.NO_DATA, Status.NO_TARGET)
                     else a.status is Status.MET,
-                    caption=f"{a.ratio_text} ({_STATUS[lang][a.status]})",
+                    caption=f"{a.ratio_text} ({a.status.label(lang)})",
                     text=percent or "",
                 )
             )

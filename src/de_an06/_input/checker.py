@@ -7,23 +7,30 @@ one `ObservationDataError` listing everything found.
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import numbers
-import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, final
 
 import attrs
 
-from ._files import INT64_MAX
-from ._hierarchy import Hierarchy
-from ._text import fold, nfc
-from .errors import MAX_PROBLEMS, ObservationDataError, ObservationProblem, PeriodIdError
-from .indicator import Unit
-from .plan import Plan
-from .reporting import ReportingPeriod
+from .._hierarchy import Hierarchy
+from .._text import fold, nfc
+from ..errors import MAX_PROBLEMS, ObservationDataError, ObservationProblem
+from ..indicator import Unit
+from ..plan import Plan
+from ..reporting import ReportingPeriod
+from .cells import INT64_MAX, connected_value, count_value, period_of
+from .csv_file import (
+    _HEADERS,
+    _ROMAN,
+    CSV_MAX_BYTES,
+    DIMENSIONS,
+    MAX_ROWS,
+    column_of,
+    problem,
+    read_csv,
+)
 
 if TYPE_CHECKING:
     import numpy as np
@@ -48,45 +55,6 @@ __all__ = [
 Duplicates = Literal["error", "sum"]
 """What to do with two rows for the same indicator, unit, period and service."""
 
-CSV_MAX_BYTES = 256 * 2**20
-"""Largest CSV file read by default (256 MiB: 2.1M rows of a national month-by-service table
-take about 80 MB)."""
-MAX_ROWS = 10_000_000
-"""Most data rows read from one CSV file or list of records by default."""
-DIMENSIONS = ("indicator", "unit", "period", "service")
-
-# Header spellings, folded. The Vietnamese ones are the annex table's own headers.
-_HEADERS: dict[str, tuple[str, ...]] = {
-    "indicator": ("indicator", "Chỉ tiêu", "Mã chỉ tiêu"),
-    "unit": ("unit", "Đơn vị báo cáo", "Đơn vị"),
-    "period": ("period", "Kỳ báo cáo", "Kỳ"),
-    "numerator": ("numerator", "Trực tuyến", "Tử số"),
-    "denominator": ("denominator", "Tổng số hồ sơ tiếp nhận", "Mẫu số"),
-    "service": ("service", "STT", "Dịch vụ"),
-    "service_name": ("service_name", "Tên thủ tục hành chính"),
-    "connected": (
-        "connected",
-        "Kết nối với cổng dịch vụ công quốc gia (tích x)",
-        "Kết nối với cổng dịch vụ công quốc gia",
-        "Kết nối",
-    ),
-    "ignored": ("Tỉ lệ", "Tỷ lệ", "ratio", "percent", "GHI CHÚ", "note"),
-}
-_COLUMN_OF = {fold(name): column for column, names in _HEADERS.items() for name in names}
-
-
-def column_of(header: str) -> str | None:
-    """The column a header names ("Trực tuyến" → "numerator"), or None if none.
-
-    >>> column_of("Tổng số hồ sơ tiếp nhận"), column_of("TỈ LỆ"), column_of("colour")
-    ('denominator', 'ignored', None)
-    """
-    return _COLUMN_OF.get(fold(header))
-
-
-_YES = {"x", "yes", "y", "true", "1", "co", "da ket noi"}
-_NO = {"", "no", "n", "false", "0", "khong", "chua ket noi"}
-
 
 @final
 @attrs.frozen
@@ -99,93 +67,6 @@ class Coded:
 
     codes: Any = attrs.field()
     labels: tuple[str, ...] = attrs.field(converter=tuple)
-
-
-# --- CSV ---------------------------------------------------------------------------------
-
-
-def read_csv(
-    text: str, source: str, *, max_rows: int = MAX_ROWS
-) -> tuple[dict[str, str], dict[str, list[str]], list[int], list[ObservationProblem]]:
-    """Columns of cell strings, the line each row starts on, and header problems.
-
-    Lines end at "\\n", "\\r\\n" or "\\r" only (a line separator or form feed inside a
-    cell is text); a quoted cell may span lines.
-    """
-    reader = csv.reader(io.StringIO(text, newline=""))
-    problems: list[ObservationProblem] = []
-    rows = _rows(reader, source, max_rows)
-    names = next(rows, [])
-    header: dict[str, str] = {}
-    index: dict[str, int] = {}
-    for i, name in enumerate(names):
-        column = column_of(name)
-        if column is None:
-            problems.append(problem(source, 1, name, name, "unknown column"))
-        elif column in index and column != "ignored":
-            problems.append(problem(source, 1, name, name, f"second {column} column"))
-        elif column != "ignored":
-            index[column], header[column] = i, name
-    # The annex template's headings and unreported services have no counts: not data. Its
-    # numbers restart in each section ("1" is in sections I and II), so a heading row
-    # ("II") names the section of the numbers below it.
-    annex = fold(header.get("denominator", "")) == "tong so ho so tiep nhan"
-    columns: dict[str, list[str]] = {column: [] for column in index}
-    lines: list[int] = []
-    section = ""
-    start = reader.line_num + 1
-    for row in rows:
-        if len(row) > len(names) and any(cell.strip() for cell in row[len(names) :]):
-            # Never cut to the header's width: "1,234" unquoted would be read as 1.
-            extra = ",".join(row[len(names) :])
-            message = (
-                f"{len(row)} cells, the header has {len(names)} (quote a cell holding a comma)"
-            )
-            problems.append(problem(source, reader.line_num, "", extra, message))
-        cells = {column: row[i].strip() if i < len(row) else "" for column, i in index.items()}
-        number = cells.get("service", "")
-        if annex and _ROMAN.fullmatch(number):
-            section = number
-        if annex and section and number and not _ROMAN.match(number.split(".")[0]):
-            cells["service"] = f"{section}.{number}"
-        if any(row) and not (annex and not cells.get("numerator") and not cells.get("denominator")):
-            lines.append(start)
-            for column, value in cells.items():
-                columns[column].append(value)
-        start = reader.line_num + 1
-    if "service_name" in columns:
-        names_ = columns.pop("service_name")
-        name_header = header.pop("service_name")
-        if "service" not in columns:
-            columns["service"], header["service"] = names_, name_header
-        else:
-            columns["service"] = [s or n for s, n in zip(columns["service"], names_, strict=True)]
-    return header, columns, lines, problems
-
-
-def _rows(reader: Any, source: str, max_rows: int) -> Iterator[list[str]]:
-    """The reader's rows; a cell past csv's field limit or a row past *max_rows* is an error."""
-    count = 0
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:  # a field longer than csv.field_size_limit()
-            limit = csv.field_size_limit()
-            message, value = f"not readable as CSV: {exc}", ""
-            if "field larger than field limit" in str(exc):
-                message = f"a field longer than the CSV limit of {limit:,} characters"
-                value = f"more than {limit:,} characters"
-            bad = problem(source, reader.line_num, "", value, message)
-            raise ObservationDataError(source, [bad]) from None
-        count += 1
-        if count > max_rows + 1:  # the header is not a data row
-            message = f"more than {max_rows:,} rows (pass max_rows= to read more)"
-            raise ObservationDataError(
-                source, [problem(source, reader.line_num, "", count - 1, message)]
-            )
-        yield row
 
 
 # --- assembling and checking ------------------------------------------------------------
@@ -235,12 +116,6 @@ def _row_count(columns: Mapping[str, Any]) -> int:
     return 0
 
 
-def problem(
-    source: str, line: int | None, column: str, value: object, message: str
-) -> ObservationProblem:
-    return ObservationProblem(source=source, line=line, column=column, value=value, message=message)
-
-
 class Checker:
     """Checks columns against a plan, collecting every problem with its line."""
 
@@ -254,6 +129,7 @@ class Checker:
         problems: list[ObservationProblem],
     ) -> None:
         self.source, self.plan = source, plan
+        self.row_sources: Sequence[str] = ()  # per row, its file (files read together)
         self.units = Hierarchy.from_plan(plan)
         if hierarchy is not None:
             self.units = self.units.merged(hierarchy)
@@ -275,7 +151,13 @@ class Checker:
             return
         line = None if row is None else self.line(row)
         self.problems.append(
-            problem(self.source, line, self.header.get(column, column), value, message)
+            problem(
+                self.source if row is None or not self.row_sources else self.row_sources[row],
+                line,
+                self.header.get(column, column),
+                value,
+                message,
+            )
         )
 
     def raise_problems(self) -> None:
@@ -368,7 +250,9 @@ class Checker:
             return (
                 "ambiguous unit; it matches " + "; ".join(f"{n.name} ({n.key})" for n in nodes),
             )
-        return (f"no unit of plan {self.plan.id!r} has this name",)
+        close = self.units.suggest(label)
+        hint = f"; did you mean {' or '.join(repr(n.name) for n in close)}?" if close else ""
+        return (f"no unit of plan {self.plan.id!r} has this name{hint}",)
 
     def _indicator(self, label: str) -> str | tuple[str]:
         if not label:
@@ -449,7 +333,7 @@ class Checker:
         import numpy as np
 
         codes, tables = self.codes, self.tables
-        units = {i.id: i.unit for i in self.plan.indicators}
+        units = {i.id: i.own_unit for i in self.plan.indicators}
         share = np.array(  # dtype: an empty table (no rows) is still a boolean array
             [units.get(i, Unit.PERCENT) is Unit.PERCENT for i in tables["indicator"]], dtype=bool
         )
@@ -580,80 +464,3 @@ def _code_type(size: int) -> type[np.unsignedinteger[Any]]:
 def _frozen(array: NDArray[Any]) -> NDArray[Any]:
     array.setflags(write=False)
     return array
-
-
-def count_value(value: object) -> int | str:
-    """A count from a cell or a Python value, or the message saying why it is not one.
-
-    >>> count_value("12"), count_value("1.5"), count_value("-3"), count_value("")
-    (12, 'not a whole number', 'negative count', 'missing count')
-    """
-    if value is None:
-        return "missing count"
-    if isinstance(value, str):
-        text = value.strip()
-        if not text:
-            return "missing count"
-        if _DIGITS.fullmatch(text):
-            # Past 19 digits it is past int64; int() of 4,301 digits or more would raise.
-            # Leading zeros are dropped first: "000…01" of 4,301 characters is 1.
-            digits = text.lstrip("0") or "0"
-            number = int(digits) if len(digits) <= 19 else INT64_MAX + 1
-        elif _DIGITS.fullmatch(text.removeprefix("-")):
-            return "negative count"
-        elif _DECIMAL.fullmatch(text):
-            return "not a whole number"
-        else:
-            return "not a count (digits only, no thousands separators)"
-    elif isinstance(value, bool):
-        return "not a count (a boolean)"
-    elif isinstance(value, numbers.Integral):
-        number = int(value)
-    elif isinstance(value, float):
-        if math.isnan(value):
-            return "missing count"
-        if not value.is_integer() or abs(value) >= 2**53:
-            return "not a whole number"
-        number = int(value)
-    else:
-        return f"not a count ({type(value).__name__})"
-    if number < 0:
-        return "negative count"
-    if number > INT64_MAX:
-        return f"beyond the int64 range (at most {INT64_MAX})"
-    return number
-
-
-def connected_value(value: object) -> int | str:
-    """1 connected, 0 not, -1 not given, or the message saying why *value* is none of these.
-
-    >>> connected_value("x"), connected_value(""), connected_value("Có")
-    (1, 0, 1)
-    """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return -1
-    if isinstance(value, numbers.Integral):
-        if int(value) in (-1, 0, 1):
-            return int(value)  # True/False, or the stored form: 1, 0, -1 (not given)
-        return "not yes/no (x, yes, có / blank, no, không)"
-    if not isinstance(value, str):  # a list nested 3,000 deep has no str()
-        return f"not yes/no ({type(value).__name__})"
-    key = fold(value)
-    if key in _YES:
-        return 1
-    if key in _NO:
-        return 0
-    return "not yes/no (x, yes, có / blank, no, không)"
-
-
-def period_of(text: str) -> ReportingPeriod | str:
-    """The reporting period an ID names, or the message saying why it names none."""
-    try:
-        return ReportingPeriod.from_id(text)
-    except PeriodIdError as exc:
-        return str(exc)
-
-
-_DIGITS = re.compile(r"[0-9]+")
-_ROMAN = re.compile(r"[IVXLC]+")
-_DECIMAL = re.compile(r"-?[0-9]*[.,][0-9]+")
