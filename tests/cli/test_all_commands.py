@@ -13,10 +13,10 @@ import pytest
 
 from de_an06.cli import COMMANDS, build_parser, main
 
-DATA = Path(__file__).parent.parent / "examples" / "data"
+DATA = Path(__file__).parents[2] / "examples" / "data"
 COUNTS = str(DATA / "son-la-2024-counts.csv")
 ANNEX = str(DATA / "son-la-2024S1-annex.csv")
-FRAGMENT = Path(__file__).parent / "fixtures" / "plans"
+FRAGMENT = Path(__file__).parents[1] / "fixtures" / "plans"
 
 # command → arguments that make it run on the embedded plan, and the exit code expected
 # (audit exits 1: the embedded plan has error-level findings, e.g. the date 30/10/2203).
@@ -169,7 +169,7 @@ def test_missing_input_file(
 
 def test_cli_reference_is_current() -> None:
     """docs/cli.md names every command and every option the parser has."""
-    text = (Path(__file__).parent.parent / "docs" / "cli.md").read_text(encoding="utf-8")
+    text = (Path(__file__).parents[2] / "docs" / "cli.md").read_text(encoding="utf-8")
     parser = build_parser()
     subparsers = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]  # argparse internals
     for name, sub in subparsers.items():

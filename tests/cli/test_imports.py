@@ -10,7 +10,7 @@ import pytest
 import de_an06
 from de_an06.cli import main
 
-FIXTURES = Path(__file__).parent / "fixtures" / "plans"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "plans"
 STANDALONE = FIXTURES / "standalone-letters.txt"
 
 

@@ -45,7 +45,7 @@ from de_an06.importer.lines import clean
 from strategies import plan_texts
 
 SEED = Path(__file__).parents[1].parent / "shared/seeds/000_c06f53709003e68a.txt"
-FIXTURES = Path(__file__).parent / "fixtures" / "plans"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "plans"
 
 
 @pytest.fixture(scope="module")
