@@ -4,20 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pytest
-
-from de_an06.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+if TYPE_CHECKING:
+    from conftest import Run
 
 
-def test_summary_json(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "summary", "--format", "json")
+def test_summary_json(run: Run) -> None:
+    code, out, _ = run("summary", "--format", "json")
     assert code == 0
     data = json.loads(out)
     assert data["id"] == "son-la-2024"
@@ -25,14 +19,14 @@ def test_summary_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["tasks"] == sum(g["tasks"] for g in data["task_groups"])
 
 
-def test_summary_table(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "summary")
+def test_summary_table(run: Run) -> None:
+    code, out, _ = run("summary")
     assert code == 0
     assert "161/QĐ-UBND" in out
 
 
-def test_tasks_json_keys(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "tasks", "--format", "json")
+def test_tasks_json_keys(run: Run) -> None:
+    code, out, _ = run("tasks", "--format", "json")
     assert code == 0
     records = json.loads(out)
     assert records
@@ -43,18 +37,16 @@ def test_tasks_json_keys(capsys: pytest.CaptureFixture[str]) -> None:
         assert set(record["roles"]) == {"lead", "coordinate", "monitor", "advise", "implement"}
 
 
-def test_validate_good(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "validate", "son-la-2024")
+def test_validate_good(run: Run) -> None:
+    code, out, _ = run("validate", "son-la-2024")
     assert code == 0
     assert "valid" in out
 
 
-def test_validate_bad_file_exits_2_without_traceback(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
+def test_validate_bad_file_exits_2_without_traceback(run: Run, tmp_path: Path) -> None:
     path = tmp_path / "bad.json"
     path.write_text('{"schema_version": 1, "id": 5, "surprise": true}', encoding="utf-8")
-    code, out, err = run(capsys, "validate", str(path))
+    code, out, err = run("validate", str(path))
     assert code == 2
     assert out == ""
     assert "Traceback" not in err
@@ -63,13 +55,7 @@ def test_validate_bad_file_exits_2_without_traceback(
         assert path_ in err
 
 
-def test_missing_plan_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "summary", "--plan", "/nonexistent/plan.json")
-    assert code == 2
-    assert "no such file" in err
-
-
-def test_no_command_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys)
+def test_no_command_prints_help(run: Run) -> None:
+    code, out, _ = run()
     assert code == 2
     assert "summary" in out
