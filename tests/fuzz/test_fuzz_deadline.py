@@ -15,7 +15,8 @@ from hypothesis import example, given, strategies as st
 from de_an06 import Compound, Deadline, Unparsed, parse_deadline
 from de_an06._converter import make_converter
 
-from strategies import WEIRD_PIECES, deadline_wordings, weird_texts
+from mutators import WEIRD_PIECES, weird_texts
+from strategies import deadline_wordings
 
 CONVERTER = make_converter()
 
