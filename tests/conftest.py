@@ -79,6 +79,7 @@ def run(capsys: pytest.CaptureFixture[str]) -> Run:
 def _no_skip_in_ci(report: Any) -> None:
     if IN_CI and report.skipped and not hasattr(report, "wasxfail"):
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        reason = str(reason).removeprefix("Skipped: ")
         report.outcome = "failed"
         report.longrepr = f"skipped, but under CI=true every test must run: {reason}"
 

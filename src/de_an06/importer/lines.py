@@ -4,8 +4,9 @@ Private to the importer (`de_an06.importer.reader`). A plan copied out of Word o
 a sequence of lines with hard breaks inside sentences, table cells separated by "|"
 lines, bullets and numbered markers. This module turns it into `Line`s and `Para`s
 (lines joined into one paragraph) and says what each starts with; the section parsers
-(the other modules of this package) decide what the paragraphs mean. Every line ends up somewhere: a field
-of the draft (a *placement*), recognised layout, or a warning — the `Sink` records which.
+(the other modules of this package) decide what the paragraphs mean. Every line ends up
+somewhere: a field of the draft (a *placement*), recognised layout, or a warning — the
+`Sink` records which.
 """
 
 from __future__ import annotations
