@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import icalendar
 import pytest
 
 import de_an06
@@ -197,6 +198,26 @@ class TestCalendar:
         assert text.count("BEGIN:VEVENT") == text.count("UID:") == text.count("DTSTAMP:")
         if de_an06.load_plan("son-la-2024").reporting is not None:
             assert "DTSTART;VALUE=DATE:20240114" in text
+
+    def test_ics_events_are_the_json_periods(self, run: Run) -> None:
+        """One all-day event per period with a due date, on its (shifted) due day."""
+        _, out, _ = run("calendar", "2024", "--format", "json")
+        expected = {
+            f"son-la-2024-{p['id']}-{p['frequency']}@de-an06": p["shifted_due"] or p["due"]
+            for p in json.loads(out)["periods"]
+            if p["due"] is not None
+        }
+        code, out, _ = run("calendar", "2024", "--format", "ics")
+        assert code == 0
+        events = icalendar.Calendar.from_ical(out).walk("VEVENT")
+        got = {str(e["UID"]): e["DTSTART"].dt.isoformat() for e in events}
+        assert got == expected
+        for event in events:
+            start, end = event["DTSTART"].dt, event["DTEND"].dt
+            assert type(start) is date  # all-day: VALUE=DATE, not a date-time
+            assert end == start + timedelta(days=1)
+            assert event["DTSTAMP"].dt.utcoffset() == timedelta(0)
+            assert "Nghị định 09/2019/NĐ-CP" in str(event["DESCRIPTION"])
 
     def test_table_and_output_file(self, run: Run, tmp_path: Path) -> None:
         code, out, _ = run("calendar", "2025")
