@@ -2,14 +2,14 @@
 
     python benchmarks/bench_calendar.py [--repeat 5] [--warmup 1]
 
-Run by hand, never by the tests. The workload is the anchor's (``/work/shared/anchor-bench/
+Run by hand, never by the tests. The workload is the anchor's (``../shared/anchor-bench/
 bench_calendar.py``, perf-anchors §3): each agency reports monthly, six-monthly and yearly,
 due on its own day of the month (5, 10, 15, 20, 25 or the last day), from 01/01/2025 or
 01/07/2025 to 31/12/2034. de_an06 states each agency's schedule as a `ReportingRegime`
 (monthly rule; six-monthly rule, June and December windows; yearly rule) and asks it for
 ``periods(year)``; dateutil states it as three ``rrule``s.
 
-Method (``/work/shared/anchor-bench/common.py``): variants run round-robin (A1, B1, …,
+Method (``../shared/anchor-bench/common.py``): variants run round-robin (A1, B1, …,
 A2, B2, …) with ``gc.collect()`` before each run; a figure is the median of the runs after
 warm-up, and a ratio is a ratio of medians of this one run. Before timing, every variant
 must give the same dates as dateutil's.

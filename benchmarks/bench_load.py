@@ -5,7 +5,7 @@
 Both sides read the same bytes (`national_plan.plan_bytes()`, ~2.7 MB) in the same
 process. Variants run round-robin (A1, B1, …, A2, B2, …) with ``gc.collect()`` before each
 run; a variant's figure is the median of its runs after warm-up, and a ratio is a ratio of
-medians from this one run (the method of ``/work/shared/anchor-bench/common.py``).
+medians from this one run (the method of ``../shared/anchor-bench/common.py``).
 
 Before timing, every variant's result is checked: de_an06's plan equals itself after a
 dump/load round trip and its data equals the input; pydantic's dump re-read equals the

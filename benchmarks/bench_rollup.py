@@ -9,11 +9,11 @@ from the detailed sums R1 left on the store. pandas does two ``groupby().sum()``
 same columns. R2 alone (a cold store, one pass over the rows) is timed too. Variants run
 interleaved (A, B, A, B, …) after a warm-up; the medians are compared; every variant's
 sums are asserted equal first. Memory: the RSS growth of building the store, in a fresh
-process (as ``/work/shared/anchor-bench/bench_memory.py`` measures it).
+process (as ``../shared/anchor-bench/bench_memory.py`` measures it).
 
-    python3 -m venv /tmp/venv-rollup
-    /tmp/venv-rollup/bin/pip install -e /work/main pandas numpy
-    /tmp/venv-rollup/bin/python benchmarks/bench_rollup.py [--repeat 7]
+    python3 -m venv .venv-bench
+    .venv-bench/bin/pip install -e . pandas numpy
+    .venv-bench/bin/python benchmarks/bench_rollup.py [--repeat 7]
 
 Goals: de_an06 ≤ 0.3 × pandas time; ≤ 30 bytes held per observation.
 """

@@ -1,7 +1,7 @@
 """A seeded national data set of dossier counts, as de_an06 observations (run by hand).
 
 3,321 communes × 53 services × 12 monthly periods = 2,112,156 observations, the shape of
-``/work/shared/anchor-bench/gen_data.py`` (the same seed and distributions): communes
+``../shared/anchor-bench/gen_data.py`` (the same seed and distributions): communes
 unevenly spread over 34 provinces (the two-level structure from 01/07/2025, so a commune's
 parent is its province, and the provinces' parent the country), dossiers received
 ~ Poisson(commune size × service popularity × season), of which online ~ Binomial.

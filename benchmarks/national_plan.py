@@ -1,6 +1,6 @@
 """A seeded national-shape plan in de_an06's own JSON schema, for the loading benchmark.
 
-Shaped after the shared anchor data (``/work/shared/anchor-bench/gen_data.py``, data set A)
+Shaped after the shared anchor data (``../shared/anchor-bench/gen_data.py``, data set A)
 but valid for `de_an06.load_plan`: 34 provinces' worth of task groups (9-13 groups of 4-8
 tasks each: ~386 groups, ~2,287 tasks), every task with a lead role line (1-3 mentions)
 and usually a coordinating one (0-6 mentions), ~11,000 agency mentions in all, deadlines of

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import itertools
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import attrs
+import icalendar
 import pytest
 from hypothesis import example, given, strategies as st
 
@@ -20,12 +21,13 @@ from de_an06 import (
     is_too_tight,
     working_days_after_cutoff,
 )
-from de_an06._ics import Event, escape, fold, render
+from de_an06._ics import Event, render, text_value
 from de_an06.reporting import PERIODIC
 
 from strategies import calendar_dates, vn_dates
 
 D = date
+_HANOI = timezone(timedelta(hours=7))
 # Article 2 of Decision 161/QĐ-UBND (Sơn La 2024): "Định kỳ (hàng tháng trước ngày 15,
 # 06 tháng trước ngày 14/6, năm trước ngày 14/12) hoặc đột xuất theo yêu cầu".
 SON_LA = ReportingRegime(
@@ -204,7 +206,8 @@ class TestNextDue:
 
 
 class TestIcs:
-    """RFC 5545: CRLF, 75-octet folding, TEXT escaping, UID/DTSTAMP, all-day events."""
+    """RFC 5545 through ``icalendar``: CRLF, 75-octet folding, TEXT escaping, UID/DTSTAMP,
+    all-day events; what a TEXT value cannot carry becomes U+FFFD."""
 
     STAMP = datetime(2024, 1, 29, 8, 0, tzinfo=UTC)
 
@@ -231,17 +234,51 @@ class TestIcs:
         assert "DESCRIPTION:dòng 1\\ndòng 2\\; \\\\" in unfolded
         assert [line for line in unfolded if line.startswith("UID:")] == ["UID:a@x", "UID:b@x"]
 
-    @given(st.text(st.characters(codec="utf-8", exclude_characters="\r\n"), max_size=300))
-    def test_fold_unfold(self, value: str) -> None:
-        line = "DESCRIPTION:" + escape(value)
-        folded = fold(line)
-        assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
-        assert folded.replace("\r\n ", "") == line
-        # A fold never separates a backslash from the character it escapes.
-        assert not re.search(r"(?<!\\)(?:\\\\)*\\\r\n", folded)
+    @pytest.mark.parametrize(
+        "stamp",
+        [datetime(2024, 1, 29, 8, 0, 0, 999), datetime(2024, 1, 29, 15, 0, tzinfo=_HANOI)],
+    )
+    def test_dtstamp_is_utc(self, stamp: datetime) -> None:
+        """A naive stamp is UTC; an aware one is converted; no fraction of a second."""
+        text = render("x", [Event("a@x", D(2024, 1, 14), "s")], stamp=stamp)
+        assert "\r\nDTSTAMP:20240129T080000Z\r\n" in text
 
-    @given(st.text(max_size=50))
-    def test_escape_round_trip(self, value: str) -> None:
-        value = value.replace("\r", "")
-        escaped = escape(value)
-        assert re.sub(r"\\(.)", lambda m: "\n" if m[1] == "n" else m[1], escaped) == value
+    @pytest.mark.parametrize(
+        ("summary", "parsed"),
+        [
+            ("a\rb", "a\nb"),  # a bare CR is a line break, escaped, never a raw CR
+            ("a\nb\r\nc", "a\nb\nc"),
+            (
+                "nul\x00 bell\x07 esc\x1b del\x7f tab\t",
+                "nul\ufffd bell\ufffd esc\ufffd del\ufffd tab\t",
+            ),
+            ("lone \ud800 surrogate \udfff", "lone \ufffd surrogate \ufffd"),
+            ("ệ" * 500, "ệ" * 500),  # 1,500 octets, folded at 75
+            ("a;b,c\\d", "a;b,c\\d"),
+        ],
+    )
+    def test_summary_round_trips(self, summary: str, parsed: str) -> None:
+        text = render("x", [Event("a@x", D(2024, 1, 14), summary, summary)], stamp=self.STAMP)
+        raw = text.encode("utf-8")
+        assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
+        assert not re.search(rb"[\x00-\x08\x0b-\x1f\x7f]", raw.replace(b"\r\n", b""))
+        (event,) = icalendar.Calendar.from_ical(raw).walk("VEVENT")
+        assert str(event["SUMMARY"]) == parsed
+        assert str(event["DESCRIPTION"]) == parsed
+        assert event["DTSTART"].dt == D(2024, 1, 14)
+        assert event["DTEND"].dt == D(2024, 1, 15)
+
+    @given(st.text(max_size=300))
+    def test_any_text_round_trips(self, value: str) -> None:
+        text = render(value, [Event("a@x", D(2024, 1, 14), value)], stamp=self.STAMP)
+        raw = text.encode("utf-8")
+        assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
+        calendar = icalendar.Calendar.from_ical(raw)
+        expected = text_value(value).replace("\r\n", "\n").replace("\r", "\n")
+        name = calendar["X-WR-CALNAME"]  # an X- property: parsed, not unescaped
+        assert (
+            re.sub(r"\\([\\;,nN])", lambda m: m[1].replace("N", "n").replace("n", "\n"), name)
+            == expected
+        )
+        (event,) = calendar.walk("VEVENT")
+        assert str(event["SUMMARY"]) == expected

@@ -1,9 +1,8 @@
 """The embedded Sơn La 2024 plan (Decision 161/QĐ-UBND of 29/01/2024), pinned to its text.
 
 Every count below was made by hand from the seed text; the comment beside it says where.
-The tests that compare stored wording with the seed read the seed itself, from
-``/work/shared/seeds`` (the checkout's sibling ``shared`` folder); they are skipped when it
-is absent.
+The tests that compare stored wording with the seed read the seed itself (the
+`son_la_seed` fixture of ``tests/conftest.py``: skipped without it, failed under ``CI=true``).
 """
 
 from __future__ import annotations
@@ -12,7 +11,6 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -31,8 +29,6 @@ from de_an06 import (
 )
 from de_an06._text import fold, join_lines
 
-SEED = Path(__file__).parents[1].parent / "shared/seeds/000_c06f53709003e68a.txt"
-
 
 @pytest.fixture(scope="module")
 def plan() -> Plan:
@@ -40,11 +36,9 @@ def plan() -> Plan:
 
 
 @pytest.fixture(scope="module")
-def seed() -> str:
+def seed(son_la_seed: str) -> str:
     """The seed text with every run of whitespace made one space (NFC)."""
-    if not SEED.is_file():
-        pytest.skip(f"seed text not found at {SEED}; the verbatim checks need it")
-    return join_lines(SEED.read_text(encoding="utf-8"))
+    return join_lines(son_la_seed)
 
 
 def _strings(value: object) -> Iterator[str]:

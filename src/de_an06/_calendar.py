@@ -1,8 +1,8 @@
 """Private calendar data: the Vietnamese lunar new year, public holidays, overlay files.
 
 This is the only module that touches the ``holidays`` package (imported lazily, on the
-first holiday look-up, so ``import de_an06`` stays fast) and the only one allowed to use
-dateutil — which it does not need: every computation here is closed-form.
+first holiday look-up, so ``import de_an06`` stays fast). Every computation here is
+closed-form: no dateutil.
 
 * `lunar_new_year` computes Tết from astronomy (Hồ Ngọc Đức's algorithm, below).
 * `public_holidays` reads ``holidays.country_holidays("VN")`` (≥ 0.109), cached per year.

@@ -1,9 +1,11 @@
-"""iCalendar (RFC 5545) text for all-day events, written by hand (no dependency).
+"""iCalendar (RFC 5545) text for all-day events, written with the ``icalendar`` library.
 
-What RFC 5545 asks of us and where: lines end in CRLF and are folded at 75 octets, a
-continuation line starting with one space (§3.1); TEXT values escape backslash, ``;``,
-``,`` and newlines (§3.3.11); every VEVENT has UID and DTSTAMP (§3.6.1), DTSTAMP in UTC
-(§3.8.7.2); an all-day event is ``DTSTART;VALUE=DATE`` with DTEND the next day (§3.6.1).
+The library does the RFC's syntax: CRLF line ends, folding at 75 octets (§3.1), TEXT
+escaping of backslash, ``;``, ``,`` and line breaks, bare CR included (§3.3.11). This module
+adds what is ours: every VEVENT has a stable UID and one DTSTAMP in UTC (§3.6.1, §3.8.7.2),
+an all-day event is ``DTSTART;VALUE=DATE`` with DTEND the next day, and a character a TEXT
+value cannot carry (a control other than tab and line breaks, a lone surrogate) becomes
+U+FFFD. ``icalendar`` is imported on the first render only: start-up stays fast.
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from typing import NamedTuple
 
-__all__ = ["Event", "escape", "fold", "render"]
+__all__ = ["Event", "render", "text_value"]
 
-_LIMIT = 75  # octets per line, CRLF excluded (RFC 5545 §3.1)
-_UNITS = re.compile(r"\\.|.", re.DOTALL)  # an escape pair, or one character
+# RFC 5545 §3.3.11: TEXT excludes CONTROL (%x00-08 / %x0A-1F / %x7F) but for the line
+# breaks it escapes; UTF-8 (§3.1.4) cannot encode a surrogate code point.
+_UNFIT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
 class Event(NamedTuple):
@@ -28,36 +31,13 @@ class Event(NamedTuple):
     description: str = ""
 
 
-def escape(text: str) -> str:
-    r"""A TEXT value escaped (RFC 5545 §3.3.11).
+def text_value(text: str) -> str:
+    r"""*text* with every character a TEXT value cannot carry replaced by U+FFFD.
 
-    >>> escape('a, b; c\\d\ne')
-    'a\\, b\\; c\\\\d\\ne'
+    >>> text_value("a\x00b\tc\r\nd\ud800") == "a\ufffdb\tc\r\nd\ufffd"
+    True
     """
-    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return text.replace("\r\n", "\\n").replace("\n", "\\n")
-
-
-def fold(line: str) -> str:
-    """*line* folded so that no physical line passes 75 octets of UTF-8 (§3.1).
-
-    Folds fall between characters, never inside a multi-byte one, and never between a
-    backslash and the character it escapes (allowed, but some readers mind).
-
-    >>> [len(part.encode()) for part in fold("SUMMARY:" + "ệ" * 40).split("\\r\\n")]
-    [74, 55]
-    """
-    lines: list[str] = []
-    current, size = "", 0
-    for unit in _UNITS.findall(line):
-        width = len(unit.encode())
-        if size + width > _LIMIT:
-            lines.append(current)
-            current, size = " ", 1  # the continuation's leading space counts
-        current += unit
-        size += width
-    lines.append(current)
-    return "\r\n".join(lines)
+    return _UNFIT.sub("\ufffd", text)
 
 
 def render(name: str, events: Iterable[Event], *, stamp: datetime | None = None) -> str:
@@ -65,30 +45,33 @@ def render(name: str, events: Iterable[Event], *, stamp: datetime | None = None)
 
     *stamp* is the DTSTAMP of every event (default: now); a naive datetime is taken
     as UTC.
+
+    >>> text = render("Lịch", [Event("a@x", date(2024, 1, 14), "Hạn")],
+    ...               stamp=datetime(2024, 1, 29, 8, 0))
+    >>> [line for line in text.split("\\r\\n") if line.startswith("DT")]
+    ['DTSTAMP:20240129T080000Z', 'DTSTART;VALUE=DATE:20240114', 'DTEND;VALUE=DATE:20240115']
     """
+    import icalendar
+
     moment = datetime.now(UTC) if stamp is None else stamp
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC)
-    dtstamp = moment.strftime("%Y%m%dT%H%M%SZ")
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//de_an06//reporting calendar//VI",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{escape(name)}",
-    ]
+    moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    moment = moment.replace(microsecond=0)
+    calendar = icalendar.Calendar()
+    calendar.add("version", "2.0")
+    calendar.add("prodid", "-//de_an06//reporting calendar//VI")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", icalendar.vText(text_value(name)))  # TEXT, RFC 7986 NAME
     for event in events:
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{escape(event.uid)}",
-            f"DTSTAMP:{dtstamp}",
-            f"DTSTART;VALUE=DATE:{event.day:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{event.day + timedelta(days=1):%Y%m%d}",
-            f"SUMMARY:{escape(event.summary)}",
-        ]
+        vevent = icalendar.Event()
+        vevent.add("uid", text_value(event.uid))
+        vevent.add("dtstamp", moment)
+        vevent.add("dtstart", event.day)
+        vevent.add("dtend", event.day + timedelta(days=1))
+        vevent.add("summary", text_value(event.summary))
         if event.description:
-            lines.append(f"DESCRIPTION:{escape(event.description)}")
-        lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines)
+            vevent.add("description", text_value(event.description))
+        vevent.add("transp", "TRANSPARENT")
+        calendar.add_component(vevent)
+    ical: bytes = calendar.to_ical(sorted=False)  # in the order added, VERSION first
+    return ical.decode("utf-8")

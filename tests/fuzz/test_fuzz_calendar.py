@@ -19,7 +19,7 @@ from hypothesis import example, given, strategies as st
 
 from de_an06 import DeAn06Error, WorkingCalendar
 
-from strategies import encoded, mutated_json
+from mutators import encoded, mutated_json
 
 OVERLAY = resources.files("de_an06").joinpath("calendars", "vietnam.json").read_bytes()
 

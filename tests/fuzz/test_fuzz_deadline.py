@@ -16,7 +16,8 @@ from de_an06 import Compound, Deadline, Unparsed, parse_deadline
 from de_an06._converter import make_converter
 from de_an06._deadline_parser import YEARS
 
-from strategies import WEIRD_PIECES, deadline_wordings, weird_texts
+from mutators import WEIRD_PIECES, weird_texts
+from strategies import deadline_wordings
 
 CONVERTER = make_converter()
 

@@ -18,7 +18,7 @@ from hypothesis import given, strategies as st
 from de_an06 import Observations
 from de_an06._text import fold
 
-from strategies import (
+from mutators import (
     READABLE,
     CsvCase,
     csv_cells,
@@ -26,11 +26,11 @@ from strategies import (
     edge_ints,
     encoded,
     json_values,
-    observation_plan,
     python_oddities,
     weird_texts,
     within_share,
 )
+from strategies import observation_plan
 
 PLAN = observation_plan()
 CELLS = csv_cells(

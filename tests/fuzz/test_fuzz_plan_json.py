@@ -19,7 +19,7 @@ from hypothesis import given, strategies as st
 from de_an06 import Plan, dumps_plan, load_plan, loads_plan, plan_from_dict, plan_to_dict
 from de_an06.loading import _DATA
 
-from strategies import READABLE, encoded, json_values, mutated_json, python_oddities
+from mutators import READABLE, encoded, json_values, mutated_json, python_oddities
 
 PLAN = (_DATA / "son-la-2024.json").read_bytes()
 SOURCE = "fuzz-plan.json"

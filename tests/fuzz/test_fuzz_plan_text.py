@@ -17,7 +17,8 @@ from hypothesis import given, strategies as st
 from de_an06 import ImportResult, dumps_plan, import_file, import_text, loads_plan
 from de_an06.importer.lines import clean
 
-from strategies import READABLE, encoded, plan_text_lines, plan_texts, weird_texts
+from mutators import READABLE, encoded, weird_texts
+from strategies import plan_text_lines, plan_texts
 
 # Lines where the importer reads a number, with numbers of any length.
 numbers = st.one_of(st.integers(0, 10**25).map(str), st.sampled_from(("9" * 19, "9" * 4400)))

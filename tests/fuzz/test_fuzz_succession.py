@@ -16,7 +16,7 @@ from de_an06 import load_successions
 from de_an06._converter import make_converter
 from de_an06.succession import Successions
 
-from strategies import encoded, mutated_json
+from mutators import encoded, mutated_json
 
 SUCCESSIONS = resources.files("de_an06").joinpath("successions", "son-la.json").read_bytes()
 CONVERTER = make_converter()

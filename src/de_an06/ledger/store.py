@@ -73,6 +73,17 @@ def _url(location: str) -> sa.URL:
     return url
 
 
+def _postgresql_engine(url: sa.URL, where: str) -> sa.Engine:
+    """An engine for a PostgreSQL URL, through psycopg 3 (asked for by name, so that a
+    missing driver is our clear error, not SQLAlchemy's)."""
+    try:
+        import psycopg  # noqa: F401  (the driver SQLAlchemy loads for postgresql+psycopg)
+    except ImportError:
+        msg = f"{where}: PostgreSQL needs the 'psycopg' package: pip install 'psycopg[binary]'"
+        raise LedgerError(msg) from None
+    return sa.create_engine(url, pool_pre_ping=True)
+
+
 def _sqlite_engine(url: sa.URL) -> Engine:
     engine = sa.create_engine(url, connect_args={"timeout": _BUSY_MS / 1000})
 
@@ -134,7 +145,7 @@ class Ledger:
         if url.drivername.startswith("sqlite"):
             engine = _sqlite_engine(url)
         else:
-            engine = sa.create_engine(url, pool_pre_ping=True)
+            engine = _postgresql_engine(url, where)
         shown = where if "://" not in where else url.render_as_string(hide_password=True)
         ledger = cls(engine, shown)
         try:

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
-import pytest
-
-from de_an06.cli import main
-
-
-def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, object]:
-    code = main([*argv, "--format", "json"])
-    return code, json.loads(capsys.readouterr().out)
+if TYPE_CHECKING:
+    from conftest import Run
 
 
-def test_indicators_keys(capsys: pytest.CaptureFixture[str]) -> None:
-    code, records = run_json(capsys, "indicators")
+def run_json(run: Run, *argv: str) -> tuple[int, object]:
+    code, out, _ = run(*argv, "--format", "json")
+    return code, json.loads(out)
+
+
+def test_indicators_keys(run: Run) -> None:
+    code, records = run_json(run, "indicators")
     assert code == 0
     assert isinstance(records, list)
     for record in records:
@@ -26,16 +26,16 @@ def test_indicators_keys(capsys: pytest.CaptureFixture[str]) -> None:
             assert {"scope", "target"} <= set(override)
 
 
-def test_services_keys(capsys: pytest.CaptureFixture[str]) -> None:
-    code, records = run_json(capsys, "services")
+def test_services_keys(run: Run) -> None:
+    code, records = run_json(run, "services")
     assert code == 0
     assert isinstance(records, list)
     for record in records:
         assert {"section", "number", "name", "reporting_units"} <= set(record)
 
 
-def test_audit_json_and_exit_code(capsys: pytest.CaptureFixture[str]) -> None:
-    code, findings = run_json(capsys, "audit")
+def test_audit_json_and_exit_code(run: Run) -> None:
+    code, findings = run_json(run, "audit")
     assert isinstance(findings, list)
     has_error = any(f["severity"] == "error" for f in findings)
     assert code == (1 if has_error else 0)
@@ -43,13 +43,7 @@ def test_audit_json_and_exit_code(capsys: pytest.CaptureFixture[str]) -> None:
         assert {"severity", "code", "location", "path", "message", "value"} <= set(finding)
 
 
-def test_audit_principle_table(capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["audit", "--principle"])
-    out = capsys.readouterr().out
+def test_audit_principle_table(run: Run) -> None:
+    code, out, _ = run("audit", "--principle")
     assert code == 0
     assert "rõ người" in out
-
-
-def test_audit_bad_plan_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["audit", "--plan", "does-not-exist.json"]) == 2
-    assert "does-not-exist.json" in capsys.readouterr().err

@@ -7,16 +7,21 @@ One table drives it all, so a new command that is not added here fails
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from de_an06.cli import COMMANDS, build_parser, main
+from de_an06.cli import COMMANDS, build_parser
 
-DATA = Path(__file__).parent.parent / "examples" / "data"
+if TYPE_CHECKING:
+    from conftest import Run
+
+DATA = Path(__file__).parents[2] / "examples" / "data"
 COUNTS = str(DATA / "son-la-2024-counts.csv")
 ANNEX = str(DATA / "son-la-2024S1-annex.csv")
-FRAGMENT = Path(__file__).parent / "fixtures" / "plans"
+FRAGMENT = Path(__file__).parents[1] / "fixtures" / "plans"
 
 # command → arguments that make it run on the embedded plan, and the exit code expected
 # (audit exits 1: the embedded plan has error-level findings, e.g. the date 30/10/2203).
@@ -43,49 +48,45 @@ RUNS: dict[str, tuple[list[str], int]] = {
 NO_JSON = {"import", "report"}
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:  # argparse rejects a bad option value itself, with exit 2
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def test_every_command_is_covered() -> None:
     assert set(RUNS) == set(COMMANDS)
     parser = build_parser()
     subparsers = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]  # argparse internals
     assert set(subparsers) == set(COMMANDS)
-    for name, sub in subparsers.items():
-        assert "de-an06" in (sub.epilog or ""), f"{name} --help has no example"
+
+
+@pytest.mark.parametrize("command", sorted(RUNS))
+def test_help_has_an_example(command: str, run: Run) -> None:
+    code, out, _ = run(command, "--help")
+    assert code == 0
+    assert re.search(rf"Examples?:\s+de-an06 {command}\b", out), f"{command} --help has no example"
 
 
 @pytest.mark.parametrize("command", sorted(set(RUNS) - NO_JSON))
-def test_json(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_json(command: str, run: Run) -> None:
     args, expected = RUNS[command]
-    code, out, err = run(capsys, command, *args, "--format", "json")
+    code, out, err = run(command, *args, "--format", "json")
     assert code == expected, err
     assert json.loads(out) is not None
 
 
 @pytest.mark.parametrize("command", sorted(set(RUNS) - NO_JSON))
-def test_table(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_table(command: str, run: Run) -> None:
     args, expected = RUNS[command]
-    code, out, err = run(capsys, command, *args)
+    code, out, err = run(command, *args)
     assert code == expected, err
     assert out.strip()
     with pytest.raises(json.JSONDecodeError):
         json.loads(out)
 
 
-def test_import_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_round_trip(tmp_path: Path, run: Run) -> None:
     fragment = sorted(FRAGMENT.glob("*.txt"))[0]
     out = tmp_path / "draft.json"
-    code, _, err = run(capsys, "import", str(fragment), "-o", str(out), "--format", "json")
+    code, _, err = run("import", str(fragment), "-o", str(out), "--format", "json")
     assert code == 0, err
-    assert run(capsys, "validate", str(out))[0] == 0
-    assert run(capsys, "summary", "--plan", str(out), "--format", "json")[0] == 0
+    assert run("validate", str(out))[0] == 0
+    assert run("summary", "--plan", str(out), "--format", "json")[0] == 0
 
 
 PLAN_COMMANDS = [
@@ -109,8 +110,8 @@ def _plan_args(command: str) -> list[str]:
 
 
 @pytest.mark.parametrize("command", PLAN_COMMANDS)
-def test_missing_plan_file(command: str, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, command, *_plan_args(command), "--plan", "no/such/plan.json")
+def test_missing_plan_file(command: str, run: Run) -> None:
+    code, _, err = run(command, *_plan_args(command), "--plan", "no/such/plan.json")
     assert code == 2
     assert "no/such/plan.json" in err
     assert "no such file" in err
@@ -118,12 +119,10 @@ def test_missing_plan_file(command: str, capsys: pytest.CaptureFixture[str]) -> 
 
 
 @pytest.mark.parametrize("command", PLAN_COMMANDS)
-def test_malformed_plan_json(
-    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_malformed_plan_json(command: str, tmp_path: Path, run: Run) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text('{"schema_version": 1, "id": ', encoding="utf-8")
-    code, _, err = run(capsys, command, *_plan_args(command), "--plan", str(bad))
+    code, _, err = run(command, *_plan_args(command), "--plan", str(bad))
     assert code == 2
     assert str(bad) in err
     assert "not valid JSON" in err
@@ -136,8 +135,8 @@ def test_malformed_plan_json(
         ["tasks", "--agency", "Sở Không Tồn Tại"],
     ],
 )
-def test_unknown_agency(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, *argv)
+def test_unknown_agency(argv: list[str], run: Run) -> None:
+    code, _, err = run(*argv)
     assert code == 2
     assert "Sở Không Tồn Tại" in err
 
@@ -152,19 +151,17 @@ def test_unknown_agency(argv: list[str], capsys: pytest.CaptureFixture[str]) -> 
         ["report", "--as-of", "2024/06/30"],
     ],
 )
-def test_bad_date(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, *argv)
+def test_bad_date(argv: list[str], run: Run) -> None:
+    code, _, err = run(*argv)
     assert code == 2
     assert argv[-1] in err
     assert "Traceback" not in err
 
 
 @pytest.mark.parametrize("command", ["evaluate", "annex", "import", "validate"])
-def test_missing_input_file(
-    command: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
+def test_missing_input_file(command: str, run: Run, tmp_path: Path) -> None:
     extra = ["-o", str(tmp_path / "x.json")] if command == "import" else []
-    code, _, err = run(capsys, command, "no/such/file.csv", *extra)
+    code, _, err = run(command, "no/such/file.csv", *extra)
     assert code == 2
     assert "no/such/file.csv" in err
     assert "Traceback" not in err
@@ -172,7 +169,7 @@ def test_missing_input_file(
 
 def test_cli_reference_is_current() -> None:
     """docs/cli.md names every command and every option the parser has."""
-    text = (Path(__file__).parent.parent / "docs" / "cli.md").read_text(encoding="utf-8")
+    text = (Path(__file__).parents[2] / "docs" / "cli.md").read_text(encoding="utf-8")
     parser = build_parser()
     subparsers = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]  # argparse internals
     for name, sub in subparsers.items():

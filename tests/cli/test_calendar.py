@@ -3,29 +3,24 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import icalendar
 import pytest
 
 import de_an06
-from de_an06.cli import main
 
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:  # argparse rejects a bad option value itself
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
+if TYPE_CHECKING:
+    from conftest import Run
 
 
 class TestDeadline:
     """``deadline TEXT``: how a wording is read."""
 
-    def test_json(self, capsys: pytest.CaptureFixture[str]) -> None:
-        code, out, _ = run(capsys, "deadline", "Quý I, Quý II/2024.", "--format", "json")
+    def test_json(self, run: Run) -> None:
+        code, out, _ = run("deadline", "Quý I, Quý II/2024.", "--format", "json")
         assert code == 0
         data = json.loads(out)
         assert {"text", "kind", "due", "ongoing", "parts"} <= set(data)
@@ -37,10 +32,8 @@ class TestDeadline:
         assert [p["due"] for p in data["parts"]] == ["2024-03-31", "2024-06-30"]
         assert [p["number"] for p in data["parts"]] == [1, 2]
 
-    def test_options(self, capsys: pytest.CaptureFixture[str]) -> None:
-        code, out, _ = run(
-            capsys, "deadline", "trước ngày 15/9", "--year", "2024", "--format", "json"
-        )
+    def test_options(self, run: Run) -> None:
+        code, out, _ = run("deadline", "trước ngày 15/9", "--year", "2024", "--format", "json")
         assert code == 0
         data = json.loads(out)
         assert (data["due"], data["before"], data["shifted_due"]) == (
@@ -49,16 +42,14 @@ class TestDeadline:
             "2024-09-14",
         )
         _, out, _ = run(
-            capsys, "deadline", "trước ngày 15/9/2024", "--policy", "forward", "--format", "json"
+            "deadline", "trước ngày 15/9/2024", "--policy", "forward", "--format", "json"
         )
         assert json.loads(out)["shifted_due"] == "2024-09-13"
-        _, out, _ = run(
-            capsys, "deadline", "trước ngày 15/9/2024", "--inclusive", "--format", "json"
-        )
+        _, out, _ = run("deadline", "trước ngày 15/9/2024", "--inclusive", "--format", "json")
         assert json.loads(out)["due"] == "2024-09-15"
 
-    def test_unparsed_and_strict(self, capsys: pytest.CaptureFixture[str]) -> None:
-        code, out, _ = run(capsys, "deadline", "Quý I", "--format", "json")
+    def test_unparsed_and_strict(self, run: Run) -> None:
+        code, out, _ = run("deadline", "Quý I", "--format", "json")
         assert code == 0
         assert json.loads(out) == {
             "text": "Quý I",
@@ -67,15 +58,15 @@ class TestDeadline:
             "shifted_due": None,
             "ongoing": False,
         }
-        code, out, err = run(capsys, "deadline", "Trong Quý V/2024", "--strict")
+        code, out, err = run("deadline", "Trong Quý V/2024", "--strict")
         assert code == 2
         assert out == ""
         assert "quarter number" in err
         assert "    Trong Quý V/2024\n              ^" in err
         assert "Traceback" not in err
 
-    def test_table(self, capsys: pytest.CaptureFixture[str]) -> None:
-        code, out, _ = run(capsys, "deadline", "Thường xuyên.")
+    def test_table(self, run: Run) -> None:
+        code, out, _ = run("deadline", "Thường xuyên.")
         assert code == 0
         assert "ongoing" in out
 
@@ -87,9 +78,9 @@ class TestDeadlines:
         {"plan", "as_of", "within", "policy", "overdue", "due_soon", "ongoing", "undetermined"}
     )
 
-    def test_json(self, capsys: pytest.CaptureFixture[str]) -> None:
+    def test_json(self, run: Run) -> None:
         code, out, _ = run(
-            capsys, "deadlines", "--as-of", "01/04/2024", "--within", "90", "--format", "json"
+            "deadlines", "--as-of", "01/04/2024", "--within", "90", "--format", "json"
         )
         assert code == 0
         data = json.loads(out)
@@ -106,14 +97,13 @@ class TestDeadlines:
             assert "2024-04-01" <= record["due"] <= "2024-06-30"
         assert all(r["due"] is None for r in data["undetermined"])
 
-    def test_completed_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-        _, out, _ = run(capsys, "deadlines", "--as-of", "2024-04-01", "--format", "json")
+    def test_completed_file(self, run: Run, tmp_path: Path) -> None:
+        _, out, _ = run("deadlines", "--as-of", "2024-04-01", "--format", "json")
         overdue = [r["code"] for r in json.loads(out)["overdue"]]
         assert overdue
         done = tmp_path / "done.json"
         done.write_text(json.dumps({overdue[0]: "2024-03-01"}), encoding="utf-8")
         _, out, _ = run(
-            capsys,
             "deadlines",
             "--as-of",
             "2024-04-01",
@@ -134,12 +124,10 @@ class TestDeadlines:
             ('{"1.1": "2024-01-01", "1.1": "2024-02-01"}', "$.1.1: a key written twice"),
         ],
     )
-    def test_bad_completed_file(
-        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, content: str, message: str
-    ) -> None:
+    def test_bad_completed_file(self, run: Run, tmp_path: Path, content: str, message: str) -> None:
         done = tmp_path / "done.json"
         done.write_text(content, encoding="utf-8")
-        code, _, err = run(capsys, "deadlines", "--as-of", "2024-04-01", "--completed", str(done))
+        code, _, err = run("deadlines", "--as-of", "2024-04-01", "--completed", str(done))
         assert code == 2
         assert message in err
 
@@ -153,16 +141,14 @@ class TestDeadlines:
             (("deadline", "Quý I", "--year", "0"), "--year"),
         ],
     )
-    def test_bad_values(
-        self, capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], named: str
-    ) -> None:
-        code, _, err = run(capsys, *argv)
+    def test_bad_values(self, run: Run, argv: tuple[str, ...], named: str) -> None:
+        code, _, err = run(*argv)
         assert code == 2
         assert named in err
         assert argv[-1] in err
 
-    def test_table(self, capsys: pytest.CaptureFixture[str]) -> None:
-        code, out, _ = run(capsys, "deadlines", "--as-of", "2024-04-01")
+    def test_table(self, run: Run) -> None:
+        code, out, _ = run("deadlines", "--as-of", "2024-04-01")
         assert code == 0
         assert "01/04/2024" in out
         assert "overdue" in out
@@ -171,8 +157,8 @@ class TestDeadlines:
 class TestCalendar:
     """``calendar YEAR``: periods, due dates, the NĐ 09 art. 8(5)(b) flag; JSON, table, ICS."""
 
-    def test_json(self, capsys: pytest.CaptureFixture[str]) -> None:
-        code, out, _ = run(capsys, "calendar", "2024", "--format", "json")
+    def test_json(self, run: Run) -> None:
+        code, out, _ = run("calendar", "2024", "--format", "json")
         assert code == 0
         data = json.loads(out)
         periods = {p["id"]: p for p in data["periods"]}
@@ -189,8 +175,8 @@ class TestCalendar:
         assert periods["2024Q1"]["due"] is None
         assert periods["2024Q1"]["too_tight"] is False
 
-    def test_policy(self, capsys: pytest.CaptureFixture[str]) -> None:
-        code, out, _ = run(capsys, "calendar", "2024", "--policy", "forward", "--format", "json")
+    def test_policy(self, run: Run) -> None:
+        code, out, _ = run("calendar", "2024", "--policy", "forward", "--format", "json")
         assert code == 0
         periods = {p["id"]: p for p in json.loads(out)["periods"]}
         if periods["202401"]["due"] is None:
@@ -198,9 +184,9 @@ class TestCalendar:
         # Sun 14/01/2024 is "trước ngày 15": forward may not reach the 15th → Fri 12/01.
         assert periods["202401"]["shifted_due"] == "2024-01-12"
 
-    def test_ics_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    def test_ics_file(self, run: Run, tmp_path: Path) -> None:
         target = tmp_path / "calendar.ics"
-        code, out, _ = run(capsys, "calendar", "2024", "--format", "ics", "-o", str(target))
+        code, out, _ = run("calendar", "2024", "--format", "ics", "-o", str(target))
         assert code == 0
         assert str(target) in out
         raw = target.read_bytes()
@@ -213,18 +199,36 @@ class TestCalendar:
         if de_an06.load_plan("son-la-2024").reporting is not None:
             assert "DTSTART;VALUE=DATE:20240114" in text
 
-    def test_table_and_output_file(
-        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
-    ) -> None:
-        code, out, _ = run(capsys, "calendar", "2025")
+    def test_ics_events_are_the_json_periods(self, run: Run) -> None:
+        """One all-day event per period with a due date, on its (shifted) due day."""
+        _, out, _ = run("calendar", "2024", "--format", "json")
+        expected = {
+            f"son-la-2024-{p['id']}-{p['frequency']}@de-an06": p["shifted_due"] or p["due"]
+            for p in json.loads(out)["periods"]
+            if p["due"] is not None
+        }
+        code, out, _ = run("calendar", "2024", "--format", "ics")
+        assert code == 0
+        events = icalendar.Calendar.from_ical(out).walk("VEVENT")
+        got = {str(e["UID"]): e["DTSTART"].dt.isoformat() for e in events}
+        assert got == expected
+        for event in events:
+            start, end = event["DTSTART"].dt, event["DTEND"].dt
+            assert type(start) is date  # all-day: VALUE=DATE, not a date-time
+            assert end == start + timedelta(days=1)
+            assert event["DTSTAMP"].dt.utcoffset() == timedelta(0)
+            assert "Nghị định 09/2019/NĐ-CP" in str(event["DESCRIPTION"])
+
+    def test_table_and_output_file(self, run: Run, tmp_path: Path) -> None:
+        code, out, _ = run("calendar", "2025")
         assert code == 0
         assert "202501" in out
         target = tmp_path / "calendar.json"
-        code, _, _ = run(capsys, "calendar", "2025", "--format", "json", "-o", str(target))
+        code, _, _ = run("calendar", "2025", "--format", "json", "-o", str(target))
         assert code == 0
         assert json.loads(target.read_text(encoding="utf-8"))["year"] == 2025
 
-    def test_unwritable_output(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-        code, _, err = run(capsys, "calendar", "2024", "-o", str(tmp_path / "no" / "x.txt"))
+    def test_unwritable_output(self, run: Run, tmp_path: Path) -> None:
+        code, _, err = run("calendar", "2024", "-o", str(tmp_path / "no" / "x.txt"))
         assert code == 2
         assert "-o" in err

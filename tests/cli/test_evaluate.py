@@ -6,14 +6,17 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from de_an06 import dump_plan
 from de_an06._tables import to_csv
-from de_an06.cli import main
 
 from strategies import observation_plan
+
+if TYPE_CHECKING:
+    from conftest import Run
 
 pytest.importorskip("numpy")
 
@@ -32,21 +35,15 @@ def plan_file(tmp_path: Path) -> Path:
     return path
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def counts_file(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "counts.csv"
     path.write_text(text, encoding="utf-8")
     return path
 
 
-def test_json_rows(capsys: pytest.CaptureFixture[str], tmp_path: Path, plan_file: Path) -> None:
+def test_json_rows(run: Run, tmp_path: Path, plan_file: Path) -> None:
     path = counts_file(tmp_path, "\n".join(COUNTS.splitlines()[:3]) + "\n")
-    code, out, _ = run(capsys, "evaluate", str(path), "--plan", str(plan_file), "--format", "json")
+    code, out, _ = run("evaluate", str(path), "--plan", str(plan_file), "--format", "json")
     assert code == 0
     rows = json.loads(out)
     city, mai_son = rows
@@ -74,12 +71,10 @@ def test_json_rows(capsys: pytest.CaptureFixture[str], tmp_path: Path, plan_file
     assert (mai_son["status"], mai_son["percent"], mai_son["shortfall"]) == ("no_data", None, None)
 
 
-def test_roll_up_and_table(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, plan_file: Path
-) -> None:
+def test_roll_up_and_table(run: Run, tmp_path: Path, plan_file: Path) -> None:
     path = counts_file(tmp_path, "\n".join(COUNTS.splitlines()[:3]) + "\n")
     code, out, _ = run(
-        capsys, "evaluate", str(path), "--plan", str(plan_file), "--roll-up", "--locale", "vi"
+        "evaluate", str(path), "--plan", str(plan_file), "--roll-up", "--locale", "vi"
     )
     assert code == 0
     lines = out.splitlines()
@@ -88,15 +83,13 @@ def test_roll_up_and_table(
     assert any("50,00%" in line for line in lines)
 
 
-def test_csv_has_bom_and_inert_formulas(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, plan_file: Path
-) -> None:
+def test_csv_has_bom_and_inert_formulas(run: Run, tmp_path: Path, plan_file: Path) -> None:
     bad_name = counts_file(tmp_path, COUNTS)
-    code, _, err = run(capsys, "evaluate", str(bad_name), "--plan", str(plan_file))
+    code, _, err = run("evaluate", str(bad_name), "--plan", str(plan_file))
     assert code == 2  # the formula is no unit of the plan
     assert f"{bad_name}:4: unit:" in err
     path = counts_file(tmp_path, "\n".join(COUNTS.splitlines()[:3]) + "\n")
-    code, out, _ = run(capsys, "evaluate", str(path), "--plan", str(plan_file), "--format", "csv")
+    code, out, _ = run("evaluate", str(path), "--plan", str(plan_file), "--format", "csv")
     assert code == 0
     assert out.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
@@ -111,65 +104,52 @@ def test_csv_neutralises_every_formula_start() -> None:
     assert cells == [f"'{s}1+A1" for s in ("=", "+", "-", "@", "\t", "\r")] + ["x1+A1"]
 
 
-def test_bad_input_exits_2_without_traceback(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, plan_file: Path
-) -> None:
+def test_bad_input_exits_2_without_traceback(run: Run, tmp_path: Path, plan_file: Path) -> None:
     path = counts_file(tmp_path, "indicator,unit,period,numerator,denominator\nP.1,tp,2024,1.5,2\n")
-    code, out, err = run(capsys, "evaluate", str(path), "--plan", str(plan_file))
+    code, out, err = run("evaluate", str(path), "--plan", str(plan_file))
     assert (code, out) == (2, "")
     assert "Traceback" not in err
     assert f"{path}:2: numerator: not a whole number (value: '1.5')" in err
     good = counts_file(tmp_path, "\n".join(COUNTS.splitlines()[:2]) + "\n")
-    code, _, err = run(capsys, "evaluate", str(good), "--plan", str(plan_file), "--as-of", "30/6")
+    code, _, err = run("evaluate", str(good), "--plan", str(plan_file), "--as-of", "30/6")
     assert code == 2
     assert "--as-of" in err
-    code, _, err = run(
-        capsys, "evaluate", str(good), "--plan", str(plan_file), "--period", "2024Q5"
-    )
+    code, _, err = run("evaluate", str(good), "--plan", str(plan_file), "--period", "2024Q5")
     assert code == 2
     assert "2024Q5" in err
 
 
-def test_as_of_and_period(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, plan_file: Path
-) -> None:
+def test_as_of_and_period(run: Run, tmp_path: Path, plan_file: Path) -> None:
     path = counts_file(
         tmp_path,
         "indicator,unit,period,numerator,denominator\n"
         "P.1,tp,202401,1,10\nP.1,tp,202402,2,10\nP.1,tp,202407,3,10\n",
     )
     base = ("evaluate", str(path), "--plan", str(plan_file), "--format", "json")
-    _, out, _ = run(capsys, *base, "--as-of", "2024-03-01")
+    _, out, _ = run(*base, "--as-of", "2024-03-01")
     assert [(r["period"], r["through"], r["ratio"]) for r in json.loads(out)] == [
         ("2024", "202402", "3/20")
     ]
-    _, out, _ = run(capsys, *base, "--period", "2024S2")
+    _, out, _ = run(*base, "--period", "2024S2")
     assert [(r["period"], r["ratio"]) for r in json.loads(out)] == [("2024S2", "3/10")]
 
 
-def test_annex_command(capsys: pytest.CaptureFixture[str], tmp_path: Path, plan_file: Path) -> None:
+def test_annex_command(run: Run, tmp_path: Path, plan_file: Path) -> None:
     path = counts_file(
         tmp_path,
         "STT,Đơn vị báo cáo,Kết nối với cổng dịch vụ công quốc gia (tích x),"
         "Tổng số hồ sơ tiếp nhận,Trực tuyến\nI,,,,\n1,Công an tỉnh,x,8,6\n",
     )
     base = ("annex", str(path), "--plan", str(plan_file), "--period", "2024S1")
-    code, out, _ = run(capsys, *base, "--format", "csv")
+    code, out, _ = run(*base, "--format", "csv")
     assert code == 0
     rows = list(csv.reader(io.StringIO(out.removeprefix("\ufeff"))))
     assert tuple(rows[0]) == observation_plan().annex.columns  # type: ignore[union-attr]
     assert rows[1][2:7] == ["Công an tỉnh", "x", "8", "6", "75.00%"]
-    code, out, _ = run(capsys, *base, "--format", "json", "--locale", "vi")
+    code, out, _ = run(*base, "--format", "json", "--locale", "vi")
     data = json.loads(out)
     assert data["period"] == "2024S1"
     assert data["rows"][0]["Tỉ lệ"] == "75,00%"
-    code, out, _ = run(capsys, *base)
+    code, out, _ = run(*base)
     assert code == 0
     assert "Công an tỉnh" in out
-
-
-def test_help_has_an_example(capsys: pytest.CaptureFixture[str]) -> None:
-    for command in ("evaluate", "annex"):
-        with pytest.raises(SystemExit):
-            main([command, "--help"])
-        assert "Example: de-an06 " + command in capsys.readouterr().out

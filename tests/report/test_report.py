@@ -11,7 +11,7 @@ from de_an06 import build_report, load_plan
 from de_an06.cli import main
 from de_an06.report.document import BarChart, Heading, Table, Timeline
 
-EXAMPLES = Path(__file__).parent.parent / "examples" / "data"
+EXAMPLES = Path(__file__).parents[2] / "examples" / "data"
 COUNTS = EXAMPLES / "son-la-2024-counts.csv"
 ANNEX = EXAMPLES / "son-la-2024S1-annex.csv"
 PLAN = load_plan("son-la-2024")
