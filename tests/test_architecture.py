@@ -80,7 +80,6 @@ NOT_YET_SPLIT = frozenset(
     {
         "_converter.py",
         "_deadline_parser.py",
-        "_input/checker.py",
         "auditing.py",
         "importer/reader.py",
         "importer/roles.py",
