@@ -121,6 +121,8 @@ class Checker:
     def missing_column(self, column: str) -> None:
         names = ", ".join(repr(n) for n in _HEADERS[column][:3])
         message = f"no {column} column (write one of {names})"
+        if column == "period":
+            message += ", or give the file's period (--file-period)"
         self.problems.append(problem(self.source, 1 if self.lines else None, "", None, message))
 
     # Labels: indicator IDs, unit names, period IDs, services.

@@ -11,7 +11,7 @@ into the compact `Source` list a result carries: per file, its lines as ranges.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, final
 
 import attrs
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
-__all__ = ["Origins", "Source", "sources_of"]
+__all__ = ["Origins", "RowIndex", "Source", "sources_of"]
 
 
 @final
@@ -82,3 +82,61 @@ def sources_of(origins: Origins | None, rows: NDArray[Any]) -> tuple[Source, ...
         ends = np.r_[picked[breaks], picked[-1:]].tolist()
         out.append(Source(file=origins.files[code], lines=tuple(zip(starts, ends, strict=True))))
     return tuple(out)
+
+
+class RowIndex:
+    """Finds the rows a result holds: its indicator, its units, its period, its service.
+
+    *inside* gives, per period code, the index of the result period it falls in (-1:
+    left out); *ranks* each period's order by cut-off; *stock* per indicator code
+    whether only each unit's latest period counts.
+    """
+
+    def __init__(  # noqa: PLR0917  # the store's columns, as `unit_counts` uses them
+        self,
+        origins: Origins | None,
+        indicator: NDArray[Any],
+        unit: NDArray[Any],
+        service: NDArray[Any],
+        period: NDArray[Any],
+        units: int,
+        inside: Sequence[int],
+        ranks: Sequence[int],
+        stock: Sequence[bool],
+    ) -> None:
+        import numpy as np
+
+        self.origins = origins
+        self.units = max(units, 1)
+        self.key = indicator.astype(np.int64) * self.units + unit
+        self.order = np.argsort(self.key, kind="stable")
+        self.sorted = self.key[self.order]
+        self.unit, self.service = unit, service
+        self.label = np.asarray(inside, dtype=np.int64)[period]
+        self.rank = np.asarray(ranks, dtype=np.int64)[period]
+        self.stock = tuple(stock)
+
+    def sources(
+        self, indicator: int, units: Iterable[int], *, label: int, service: int | None = None
+    ) -> tuple[Source, ...]:
+        """The files and lines holding *indicator*'s counts for *units* in result *label*."""
+        import numpy as np
+
+        if self.origins is None:
+            return ()
+        parts = []
+        for unit in units:
+            key = indicator * self.units + unit
+            lo, hi = np.searchsorted(self.sorted, [key, key + 1])
+            parts.append(self.order[lo:hi])
+        rows = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+        rows = rows[self.label[rows] == label]
+        if service is not None:
+            rows = rows[self.service[rows] == service]
+        if rows.size and self.stock[indicator]:  # each unit's (and service's) latest only
+            group = self.unit[rows].astype(np.int64) * (int(self.service.max()) + 1)
+            group += self.service[rows]
+            order = np.lexsort((self.rank[rows], group))
+            last = np.r_[group[order][1:] != group[order][:-1], True]
+            rows = rows[order[last]]
+        return sources_of(self.origins, rows)
