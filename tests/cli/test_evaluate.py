@@ -71,7 +71,9 @@ def test_json_rows(run: Run, tmp_path: Path, plan_file: Path) -> None:
     assert (mai_son["status"], mai_son["percent"], mai_son["shortfall"]) == ("no_data", None, None)
 
 
-def test_roll_up_and_table(run: Run, tmp_path: Path, plan_file: Path) -> None:
+def test_roll_up_and_table(
+    run: Run, tmp_path: Path, plan_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = counts_file(tmp_path, "\n".join(COUNTS.splitlines()[:3]) + "\n")
     base = ("evaluate", str(path), "--plan", str(plan_file), "--roll-up", "--locale", "vi")
     code, out, _ = run(*base, "--lang", "en")
@@ -80,6 +82,7 @@ def test_roll_up_and_table(run: Run, tmp_path: Path, plan_file: Path) -> None:
     assert lines[0].split()[:4] == ["indicator", "unit", "period", "ratio"]
     assert any("Tỉnh Sơn La" in line and "pooled" in line and "50/100" in line for line in lines)
     assert any("50,00%" in line for line in lines)
+    monkeypatch.setenv("COLUMNS", "600")  # no cell cut short
     code, out, _ = run(*base)  # Vietnamese labels by default
     assert out.splitlines()[0].split()[:4] == ["chỉ", "tiêu", "đơn", "vị"]
     assert "cộng dồn số đếm" in out

@@ -86,7 +86,7 @@ def register(commands: Any) -> None:
             "nhận, Trực tuyến, Kỳ báo cáo) and print the annex table with ratios, section "
             "subtotals and the total, in the annex's own columns."
         ),
-        epilog="Example: de-an06 annex annex-2024S1.csv --file-period 2024S1 --format csv > out.csv",
+        epilog="Example: de-an06 annex annex-2024S1.csv --file-period 2024S1 --format csv",
     )
     annex.add_argument("file", metavar="FILE", help="CSV file with a service column")
     _common(annex)
