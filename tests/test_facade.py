@@ -174,7 +174,7 @@ class TestReportThroughThePublicApi:
     @pytest.mark.parametrize("lang", ["vi", "en"])
     def test_same_text_as_the_command(self, lang: str, capsys: pytest.CaptureFixture[str]) -> None:
         files = [EXAMPLES / "son-la-2024-counts.csv", EXAMPLES / "son-la-2024S1-annex.csv"]
-        argv = ["report", "--as-of", "2024-06-30", "--lang", lang, "--period", "2024S1"]
+        argv = ["report", "--as-of", "2024-06-30", "--lang", lang, "--file-period", "2024S1"]
         for path in files:
             argv += ["--observations", str(path)]
         assert main(argv) == 0

@@ -30,20 +30,23 @@ from typing import TYPE_CHECKING, Any, Literal, final
 
 import attrs
 
-from ._columns import names_source, unit_counts
+from ._columns import names_source, period_labels, period_ranks, unit_counts
+from ._input.origins import RowIndex, Source
 from ._numbers import Rounding, format_decimal, format_percent
 from ._text import fraction_text
 from .agency import Level
 from .errors import ObservationDataError, ObservationProblem
 from .indicator import (
     Aggregation,
-    Comparator,
+    Comparator,  # noqa: F401  # the doctests use it
     Indicator,
+    Measure,
     MeasureKind,
     Scope,
     ScopeKind,
     Target,
     Unit,
+    shortfall,
     target_text,
 )
 from .plan import Plan
@@ -56,6 +59,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Achievement",
     "Rounding",
+    "Source",
     "Status",
     "achievement_record",
     "applicable_target",
@@ -142,6 +146,7 @@ class Achievement:
         units_kind: what the units combined are, when they are all of one kind ("huyện").
         target: the target that applies; target_scope where it comes from (None: the
             indicator's default); baseline the value a "maintain" target must keep.
+        sources: the files and lines the counts came from (data read from files).
     """
 
     indicator: str
@@ -164,6 +169,7 @@ class Achievement:
     target: Target | None = None
     target_scope: Scope | None = None
     baseline: Fraction | None = None
+    sources: tuple[Source, ...] = ()
 
     @property
     def ratio(self) -> Fraction | None:
@@ -232,47 +238,6 @@ class Achievement:
             unit=self.measure_unit,
             baseline=self.baseline,
         )
-
-
-def shortfall(
-    numerator: int,
-    denominator: int,
-    target: Target,
-    *,
-    unit: Unit = Unit.PERCENT,
-    baseline: Fraction | None = None,
-) -> int | None:
-    """How many numerator units to add (or, for ``<``/``<=``, remove) to meet *target*.
-
-    The denominator stays fixed. None when there is no data or no whole count meets it.
-
-    >>> gt80 = Target(comparator=Comparator.GT, value=Fraction(80))
-    >>> shortfall(80, 100, gt80), shortfall(81, 100, gt80), shortfall(5, 0, gt80)
-    (1, 0, None)
-    """
-    if unit is Unit.PERCENT and denominator == 0:
-        return None
-    value = target.threshold(baseline)
-    # The target as a count of numerator units: t% of the denominator, or t itself.
-    bound = value * denominator / 100 if unit is Unit.PERCENT else value
-    ceiling = denominator if unit is Unit.PERCENT else None
-    low = -(-bound.numerator // bound.denominator)  # ceil
-    high = bound.numerator // bound.denominator  # floor
-    match target.comparator:
-        case Comparator.GT | Comparator.GE | Comparator.MAINTAIN:
-            need = high + 1 if target.comparator is Comparator.GT else low
-            if numerator >= need:
-                return 0
-            return None if ceiling is not None and need > ceiling else need - numerator
-        case Comparator.LE | Comparator.LT:
-            most = high if target.comparator is Comparator.LE else low - 1
-            if most < 0:
-                return None
-            return max(0, numerator - most)
-        case Comparator.EQ:
-            if bound.denominator != 1 or bound < 0 or (ceiling is not None and bound > ceiling):
-                return None
-            return abs(int(bound) - numerator)
 
 
 def applicable_target(
@@ -348,6 +313,7 @@ def achievement_record(
         "missing_units": list(a.missing_units),
         "coverage": a.coverage_text,
         "met_on_available": a.met_on_available,
+        "sources": [s.record() for s in a.sources],
     }
 
 
@@ -371,6 +337,7 @@ def evaluate(
     counts = unit_counts(obs, plan.indicators, period=period, as_of=as_of, by_service=False)
     indicators = {i.id: i for i in plan.indicators}
     targets: dict[tuple[int, int], tuple[Target | None, Scope | None, Fraction | None]] = {}
+    index = row_index(plan, obs, period=period, as_of=as_of)
     out = []
     rows = zip(
         counts.indicator.tolist(),
@@ -405,9 +372,26 @@ def evaluate(
                 target=target,
                 target_scope=scope,
                 baseline=baseline,
+                sources=index.sources(ind, (unit,), label=label),
             )
         )
     return tuple(sorted(out, key=result_order(plan, obs)))
+
+
+def row_index(plan: Plan, obs: Observations, *, period: str | None, as_of: date | None) -> RowIndex:
+    """Where each result's rows are, for the sources it names (see `RowIndex`)."""
+    measures = {i.id: i.measure for i in plan.indicators}
+    return RowIndex(
+        obs.origins,
+        obs.indicator_codes,
+        obs.unit_codes,
+        obs.service_codes,
+        obs.period_codes,
+        len(obs.units),
+        period_labels(obs.periods, period, as_of)[1],
+        period_ranks(obs.periods),
+        [measures.get(i) is Measure.STOCK for i in obs.indicators],
+    )
 
 
 def result_order(plan: Plan, observations: Observations) -> Any:

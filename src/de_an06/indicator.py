@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 from fractions import Fraction
-from typing import final
+from typing import Literal, final
 
 import attrs
 
@@ -28,8 +28,12 @@ __all__ = [
     "Target",
     "TargetOverride",
     "Unit",
+    "scope_label",
+    "shortfall",
     "target_text",
 ]
+
+Language = Literal["vi", "en"]
 
 
 class Comparator(enum.Enum):
@@ -45,6 +49,14 @@ class Comparator(enum.Enum):
     LE = "<="
     LT = "<"
     MAINTAIN = "maintain"
+
+    def label(self, lang: Language = "vi") -> str:
+        """The word people read: "trên", "tối thiểu", "duy trì" … (or English).
+
+        >>> Comparator.GT.label(), Comparator.LE.label("en")
+        ('trên', 'at most')
+        """
+        return _WORDS[lang][self]
 
 
 class Unit(enum.Enum):
@@ -68,6 +80,36 @@ class Aggregation(enum.Enum):
     POOLED = "pooled"
     MEAN = "mean"
     SHARE_MET = "share_met"
+
+    def label(self, lang: Language = "vi") -> str:
+        """The words people read: "cộng dồn", "bình quân", "số đơn vị đạt" (or English)."""
+        return _WORDS[lang][self]
+
+
+_WORDS: dict[str, dict[enum.Enum, str]] = {
+    "vi": {
+        Comparator.GT: "trên",
+        Comparator.GE: "tối thiểu",
+        Comparator.EQ: "bằng",
+        Comparator.LE: "tối đa",
+        Comparator.LT: "dưới",
+        Comparator.MAINTAIN: "duy trì",
+        Aggregation.POOLED: "cộng dồn số đếm",
+        Aggregation.MEAN: "bình quân tỉ lệ",
+        Aggregation.SHARE_MET: "số đơn vị đạt",
+    },
+    "en": {
+        Comparator.GT: "above",
+        Comparator.GE: "at least",
+        Comparator.EQ: "exactly",
+        Comparator.LE: "at most",
+        Comparator.LT: "below",
+        Comparator.MAINTAIN: "maintain",
+        Aggregation.POOLED: "pooled counts",
+        Aggregation.MEAN: "mean of ratios",
+        Aggregation.SHARE_MET: "units meeting",
+    },
+}
 
 
 class Measure(enum.Enum):
@@ -153,6 +195,44 @@ class Scope:
     kind: ScopeKind
     key: str
     text: str = ""
+
+    def label(self, lang: Language = "vi") -> str:
+        """What people read: "cấp tỉnh", "vùng đô thị" (known keys), else the plan's words.
+
+        >>> Scope(kind=ScopeKind.SEGMENT, key="remote").label("en")
+        'remote areas'
+        """
+        known = _SCOPES[lang].get((self.kind, self.key))
+        return known or self.text or f"{_SCOPES[lang][self.kind, '']} {self.key}"
+
+
+_SCOPES: dict[str, dict[tuple[ScopeKind, str], str]] = {
+    "vi": {
+        (ScopeKind.LEVEL, "province"): "cấp tỉnh",
+        (ScopeKind.LEVEL, "district"): "cấp huyện",
+        (ScopeKind.LEVEL, "commune"): "cấp xã",
+        (ScopeKind.SEGMENT, "urban-centre"): "vùng đô thị",
+        (ScopeKind.SEGMENT, "remote"): "vùng sâu, vùng xa",
+        (ScopeKind.LEVEL, ""): "cấp",
+        (ScopeKind.SEGMENT, ""): "vùng",
+        (ScopeKind.LOCALITY, ""): "riêng",
+    },
+    "en": {
+        (ScopeKind.LEVEL, "province"): "province level",
+        (ScopeKind.LEVEL, "district"): "district level",
+        (ScopeKind.LEVEL, "commune"): "commune level",
+        (ScopeKind.SEGMENT, "urban-centre"): "urban centres",
+        (ScopeKind.SEGMENT, "remote"): "remote areas",
+        (ScopeKind.LEVEL, ""): "level",
+        (ScopeKind.SEGMENT, ""): "segment",
+        (ScopeKind.LOCALITY, ""): "only",
+    },
+}
+
+
+def scope_label(scope: Scope | None, lang: Language = "vi") -> str:
+    """Where a target applies, for people: `Scope.label`, "chung" / "default" for None."""
+    return ("chung" if lang == "vi" else "default") if scope is None else scope.label(lang)
 
 
 @final
@@ -249,16 +329,62 @@ class Objective:
 _COMPARATOR_WORDS = {Comparator.MAINTAIN: "duy trì", Comparator.GE: "≥", Comparator.LE: "≤"}
 
 
-def target_text(target: Target | None, unit: Unit = Unit.PERCENT) -> str:
+def target_text(
+    target: Target | None, unit: Unit = Unit.PERCENT, lang: Language | None = None
+) -> str:
     """A target as people read it: ``"> 65%"``, ``"≥ 30%"``, ``"duy trì 100%"``; "—" for none.
 
     The one display of a target (report, ``indicators`` and ``evaluate`` tables); the plan's
-    own wording stays in `Target.text`.
+    own wording stays in `Target.text`. With *lang*, the comparator in words.
 
-    >>> target_text(Target(comparator=Comparator.MAINTAIN, value=Fraction(100)))
-    'duy trì 100%'
+    >>> gt = Target(comparator=Comparator.GT, value=Fraction(65))
+    >>> target_text(gt), target_text(gt, lang="vi"), target_text(gt, lang="en")
+    ('> 65%', 'trên 65%', 'above 65%')
     """
     if target is None:
         return "—"
     comparator = _COMPARATOR_WORDS.get(target.comparator, target.comparator.value)
+    if lang is not None:
+        comparator = target.comparator.label(lang)
     return f"{comparator} {fraction_text(target.value)}{'%' if unit is Unit.PERCENT else ''}"
+
+
+def shortfall(
+    numerator: int,
+    denominator: int,
+    target: Target,
+    *,
+    unit: Unit = Unit.PERCENT,
+    baseline: Fraction | None = None,
+) -> int | None:
+    """How many numerator units to add (or, for ``<``/``<=``, remove) to meet *target*.
+
+    The denominator stays fixed. None when there is no data or no whole count meets it.
+
+    >>> gt80 = Target(comparator=Comparator.GT, value=Fraction(80))
+    >>> shortfall(80, 100, gt80), shortfall(81, 100, gt80), shortfall(5, 0, gt80)
+    (1, 0, None)
+    """
+    if unit is Unit.PERCENT and denominator == 0:
+        return None
+    value = target.threshold(baseline)
+    # The target as a count of numerator units: t% of the denominator, or t itself.
+    bound = value * denominator / 100 if unit is Unit.PERCENT else value
+    ceiling = denominator if unit is Unit.PERCENT else None
+    low = -(-bound.numerator // bound.denominator)  # ceil
+    high = bound.numerator // bound.denominator  # floor
+    match target.comparator:
+        case Comparator.GT | Comparator.GE | Comparator.MAINTAIN:
+            need = high + 1 if target.comparator is Comparator.GT else low
+            if numerator >= need:
+                return 0
+            return None if ceiling is not None and need > ceiling else need - numerator
+        case Comparator.LE | Comparator.LT:
+            most = high if target.comparator is Comparator.LE else low - 1
+            if most < 0:
+                return None
+            return max(0, numerator - most)
+        case Comparator.EQ:
+            if bound.denominator != 1 or bound < 0 or (ceiling is not None and bound > ceiling):
+                return None
+            return abs(int(bound) - numerator)

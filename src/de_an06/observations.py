@@ -35,6 +35,8 @@ from ._files import read_text
 from ._hierarchy import Hierarchy
 from ._input import checker as _input
 from ._input.checker import CSV_MAX_BYTES, MAX_ROWS, Coded, Duplicates
+from ._input.merging import assemble
+from ._input.origins import Origins
 from .errors import ObservationDataError
 from .plan import Plan
 
@@ -81,6 +83,7 @@ class Observations:
         indicator_codes, unit_codes, period_codes, service_codes: per row, the index
             into the tables above (small unsigned integers).
         numerator, denominator: per row, int64 counts.
+        origins: per row, the file and line it was read from (files only; else None).
         connected: per row, int8: 1 connected to the national portal, 0 not, -1 not given.
         numerator_total, denominator_total: the columns' exact totals (they bound every
             partial sum, which tells the roll-up when float ``bincount`` sums are exact).
@@ -102,6 +105,7 @@ class Observations:
     connected: NDArray[np.int8] = attrs.field(repr=False)
     numerator_total: int = 0
     denominator_total: int = 0
+    origins: Origins | None = attrs.field(default=None, repr=False)  # rows read from files
     # Results computed from the columns and reused (the roll-up's detailed sums): the
     # store never changes, so they never go stale.
     _cache: dict[object, Any] = attrs.field(factory=dict, init=False, repr=False)
@@ -171,7 +175,7 @@ class Observations:
         header, columns, lines, problems = _input.read_csv(text, source, max_rows=max_rows)
         defaults = {"indicator": indicator, "period": period}
         check = _input.Checker(source, plan, hierarchy, header, lines, problems)
-        return cls(**_input.assemble(check, columns, defaults, duplicates))
+        return cls(**assemble(check, columns, defaults, duplicates))
 
     @classmethod
     def from_files(
@@ -214,7 +218,7 @@ class Observations:
         name = ", ".join(sources)
         check = _input.Checker(name, plan, hierarchy, header, lines, problems)
         check.row_sources = row_sources
-        return cls(**_input.assemble(check, columns, defaults, duplicates))
+        return cls(**assemble(check, columns, defaults, duplicates))
 
     def with_segments(self, segments: Mapping[str, Sequence[str]]) -> Observations:
         """This store with units placed in population segments (for segment targets).
@@ -268,7 +272,7 @@ class Observations:
         present |= {k for record in records for k in record}
         columns = {k: [r.get(k) for r in records] for k in keys if k in present}
         check = _input.Checker(source, plan, hierarchy, {k: k for k in columns}, None, problems)
-        return cls(**_input.assemble(check, columns, {}, duplicates))
+        return cls(**assemble(check, columns, {}, duplicates))
 
     @classmethod
     def from_dataframe(
@@ -297,7 +301,7 @@ class Observations:
             else:  # by position: a repeated name would select a frame, not a column
                 columns[column], header[column] = _column_at(frame, position), name
         check = _input.Checker(source, plan, hierarchy, header, None, problems)
-        return cls(**_input.assemble(check, columns, {}, duplicates))
+        return cls(**assemble(check, columns, {}, duplicates))
 
     @classmethod
     def from_columns(
@@ -331,7 +335,7 @@ class Observations:
         if connected is not None:
             columns["connected"] = connected
         check = _input.Checker(source, plan, hierarchy, {k: k for k in columns}, None, [])
-        return cls(**_input.assemble(check, columns, {}, duplicates))
+        return cls(**assemble(check, columns, {}, duplicates))
 
     # --- writing ---------------------------------------------------------------------
 

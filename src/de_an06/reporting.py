@@ -26,7 +26,7 @@ import enum
 import re
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import final
+from typing import Literal, final
 
 import attrs
 
@@ -177,9 +177,48 @@ class ReportingPeriod:
         """The next period of the same frequency (its window starts the day after)."""
         return ReportingPeriod.containing(self.end + timedelta(days=1), self.frequency)
 
+    def preceding(self) -> ReportingPeriod:
+        """The previous period of the same frequency (its window ends the day before).
+
+        >>> ReportingPeriod.from_id("202401").preceding().id
+        '202312'
+        """
+        return ReportingPeriod.containing(self.start - timedelta(days=1), self.frequency)
+
+    def label(self, lang: Literal["vi", "en"] = "vi") -> str:
+        """The period as people read it: "tháng 6/2024", "quý II/2024", "năm 2024".
+
+        >>> ReportingPeriod.from_id("2024S1").label(), ReportingPeriod.from_id("2024Q2").label()
+        ('6 tháng đầu năm 2024', 'quý II/2024')
+        >>> ReportingPeriod.from_id("202406").label("en")
+        'June 2024'
+        """
+        year, month = self.end.year, self.end.month
+        vi = lang == "vi"
+        match self.frequency:
+            case Frequency.MONTHLY:
+                return f"tháng {month}/{year}" if vi else f"{_MONTH_NAMES[month - 1]} {year}"
+            case Frequency.QUARTERLY:
+                quarter = ("I", "II", "III", "IV")[(month - 1) // 3]
+                return f"quý {quarter}/{year}" if vi else f"Q{quarter}/{year}"
+            case Frequency.SIX_MONTHLY:
+                first = month <= 6
+                if vi:
+                    return f"6 tháng {'đầu' if first else 'cuối'} năm {year}"
+                return f"{'first' if first else 'second'} half of {year}"
+            case Frequency.YEARLY:
+                return f"năm {year}" if vi else f"year {year}"
+        return self.id
+
     def contains(self, day: date) -> bool:
         """Whether *day* is inside the cut-off window."""
         return self.start <= day <= self.end
+
+
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 
 
 @final

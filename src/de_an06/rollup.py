@@ -32,7 +32,14 @@ from ._rollup_tree import (
     _sum_up,
     _unit_rows,
 )
-from .achievement import Achievement, applicable_target, check_plan, result_order
+from .achievement import (
+    Achievement,
+    applicable_target,
+    check_plan,
+    evaluate,
+    result_order,
+    row_index,
+)
 from .coverage import Coverage
 from .indicator import Aggregation, Measure, Unit
 from .plan import Plan
@@ -44,7 +51,7 @@ if TYPE_CHECKING:
 
     from .observations import Observations
 
-__all__ = ["Hierarchy", "Node", "RollUp", "roll_up"]
+__all__ = ["Hierarchy", "Node", "PeriodView", "RollUp", "period_views", "roll_up"]
 
 
 @final
@@ -154,6 +161,8 @@ class RollUp:
         reporters = self.reporters
         cover = Coverage(self.hierarchy, self.plan)
         days = [self._day(label) for label in self.labels]
+        index = row_index(self.plan, obs, period=self.period, as_of=self.as_of)
+        codes = {key: code for code, key in enumerate(obs.units)}
         out = []
         rows = zip(
             self.node.tolist(),
@@ -201,6 +210,12 @@ class RollUp:
                     target=target,
                     target_scope=scope,
                     baseline=baseline,
+                    sources=index.sources(
+                        ind,
+                        sorted(codes[u] for u in reporters.get(row, ())),
+                        label=lab,
+                        service=svc if self.by_service else None,
+                    ),
                 )
             )
         return tuple(sorted(out, key=result_order(self.plan, obs)))
@@ -308,3 +323,97 @@ def roll_up(
         not_rolled=tuple(u for u, p in zip(obs.units, unit_parent.tolist(), strict=True) if p < 0),
         superseded=tuple(obs.units[u] for u in superseded),
     )
+
+
+# --- period views ------------------------------------------------------------------------
+
+
+@final
+@attrs.frozen(kw_only=True)
+class PeriodView:
+    """One indicator × unit (× service) seen from a period, side by side.
+
+    For a flow (summed, e.g. dossiers): ``current`` is the period alone, ``year_to_date``
+    the reporting year through the period's end, ``previous`` the period before alone.
+    For a stock (latest, e.g. activated accounts): ``current`` is the latest value by the
+    period's end, ``previous`` the latest by the previous period's end; no year to date.
+    ``change`` is current minus previous, in the indicator's unit (percentage points).
+
+    Attributes:
+        indicator, unit, unit_name, service: what the view is of.
+        period, previous_period: the period IDs compared ("202406", "202405").
+        measure: flow or stock.
+        current, year_to_date, previous: the results (None: no counts there).
+    """
+
+    indicator: str
+    unit: str
+    unit_name: str = ""
+    service: str = ""
+    period: str
+    previous_period: str
+    measure: Measure
+    current: Achievement | None = None
+    year_to_date: Achievement | None = None
+    previous: Achievement | None = None
+
+    @property
+    def judged(self) -> Achievement | None:
+        """The figure compared with the target: the year to date (flows), the latest (stocks)."""
+        return self.year_to_date if self.measure is Measure.FLOW else self.current
+
+    @property
+    def change(self) -> Fraction | None:
+        """Current minus previous value (percentage points for a ratio); None: one is missing."""
+        now = None if self.current is None else self.current.value
+        before = None if self.previous is None else self.previous.value
+        return None if now is None or before is None else now - before
+
+
+def period_views(
+    plan: Plan,
+    observations: Observations,
+    *,
+    period: str,
+    rolled: bool = False,
+    met_on_available: bool = False,
+) -> tuple[PeriodView, ...]:
+    """Each indicator × unit in *period*: alone, year to date, and against the one before.
+
+    *rolled* adds the roll-up's figures (districts, the province). Flows and stocks as in
+    `PeriodView`; combining follows `evaluate` (``period=`` and ``as_of=``).
+    """
+    now = ReportingPeriod.from_id(period)
+    before = now.preceding()
+
+    def results(**when: Any) -> dict[tuple[str, str, str], Achievement]:
+        found = list(evaluate(plan, observations, **when))
+        if rolled:
+            rolled_up = roll_up(plan, observations, **when)
+            found += rolled_up.achievements(met_on_available=met_on_available)
+        return {(a.indicator, a.unit, a.service): a for a in found}
+
+    alone, to_date = results(period=now.id), results(as_of=now.end)
+    before_alone, before_to_date = results(period=before.id), results(as_of=before.end)
+    measures = {i.id: i.measure for i in plan.indicators}
+    order = result_order(plan, observations)
+    out = []
+    either = to_date | alone
+    for key in sorted(either, key=lambda k: order(either[k])[:2] + k):
+        any_ = either[key]
+        flow = measures.get(key[0], Measure.FLOW) is Measure.FLOW
+        out.append(
+            PeriodView(
+                indicator=key[0],
+                unit=key[1],
+                unit_name=any_.unit_name,
+                service=key[2],
+                period=now.id,
+                previous_period=before.id,
+                measure=Measure.FLOW if flow else Measure.STOCK,
+                current=alone.get(key) if flow else to_date.get(key),
+                year_to_date=to_date.get(key) if flow else None,
+                previous=(before_alone if flow else before_to_date).get(key),
+            )
+        )
+    return tuple(out)

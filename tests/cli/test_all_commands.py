@@ -38,7 +38,7 @@ RUNS: dict[str, tuple[list[str], int]] = {
     "deadlines": (["--as-of", "2024-06-30"], 0),
     "calendar": (["2024"], 0),
     "evaluate": ([COUNTS, "--as-of", "2024-06-30"], 0),
-    "annex": ([ANNEX, "--period", "2024S1"], 0),
+    "annex": ([ANNEX, "--file-period", "2024S1"], 0),
     "import": ([], 0),  # needs a file and -o; see test_import_round_trip
     "report": (["--as-of", "2024-06-30"], 0),  # md/html only; see test_report.py
     # An in-memory ledger, so that nothing is written here; see tests/ledger.

@@ -71,16 +71,22 @@ def test_json_rows(run: Run, tmp_path: Path, plan_file: Path) -> None:
     assert (mai_son["status"], mai_son["percent"], mai_son["shortfall"]) == ("no_data", None, None)
 
 
-def test_roll_up_and_table(run: Run, tmp_path: Path, plan_file: Path) -> None:
+def test_roll_up_and_table(
+    run: Run, tmp_path: Path, plan_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = counts_file(tmp_path, "\n".join(COUNTS.splitlines()[:3]) + "\n")
-    code, out, _ = run(
-        "evaluate", str(path), "--plan", str(plan_file), "--roll-up", "--locale", "vi"
-    )
+    base = ("evaluate", str(path), "--plan", str(plan_file), "--roll-up", "--locale", "vi")
+    code, out, _ = run(*base, "--lang", "en")
     assert code == 0
     lines = out.splitlines()
     assert lines[0].split()[:4] == ["indicator", "unit", "period", "ratio"]
     assert any("Tỉnh Sơn La" in line and "pooled" in line and "50/100" in line for line in lines)
     assert any("50,00%" in line for line in lines)
+    monkeypatch.setenv("COLUMNS", "600")  # no cell cut short
+    code, out, _ = run(*base)  # Vietnamese labels by default
+    assert out.splitlines()[0].split()[:4] == ["chỉ", "tiêu", "đơn", "vị"]
+    assert "cộng dồn số đếm" in out
+    assert "pooled" not in out
 
 
 def test_csv_has_bom_and_inert_formulas(run: Run, tmp_path: Path, plan_file: Path) -> None:
@@ -140,7 +146,7 @@ def test_annex_command(run: Run, tmp_path: Path, plan_file: Path) -> None:
         "STT,Đơn vị báo cáo,Kết nối với cổng dịch vụ công quốc gia (tích x),"
         "Tổng số hồ sơ tiếp nhận,Trực tuyến\nI,,,,\n1,Công an tỉnh,x,8,6\n",
     )
-    base = ("annex", str(path), "--plan", str(plan_file), "--period", "2024S1")
+    base = ("annex", str(path), "--plan", str(plan_file), "--file-period", "2024S1")
     code, out, _ = run(*base, "--format", "csv")
     assert code == 0
     rows = list(csv.reader(io.StringIO(out.removeprefix("\ufeff"))))

@@ -78,7 +78,7 @@ def test_with_counts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
             str(COUNTS),
             "--observations",
             str(ANNEX),
-            "--period",
+            "--file-period",
             "2024S1",
             "--format",
             "html",
@@ -93,7 +93,7 @@ def test_with_counts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     # II.4, city override "trên 80%": 8123/9800 = 82,89% meets it.
     assert "8123/9800" in page
     assert "82,89%" in page
-    assert "&gt; 80% (thành phố Sơn La)" in page
+    assert "trên 80% (thành phố Sơn La)" in page
     # The annex table: Công an tỉnh, row I.1: 1198 of 1250 online.
     assert "95,84%" in page
 

@@ -1,8 +1,8 @@
 """Reading observations: CSV shapes, header names, and every check with its line.
 
 `Checker` checks columns against a plan and collects each problem with its source, line,
-column and value; `assemble` runs every check and returns the store's fields, or raises
-one `ObservationDataError` listing everything found.
+column and value; `merging.assemble` runs every check and returns the store's fields, or
+raises one `ObservationDataError` listing everything found.
 """
 
 from __future__ import annotations
@@ -43,7 +43,6 @@ __all__ = [
     "Checker",
     "Coded",
     "Duplicates",
-    "assemble",
     "column_of",
     "connected_value",
     "count_value",
@@ -67,53 +66,6 @@ class Coded:
 
     codes: Any = attrs.field()
     labels: tuple[str, ...] = attrs.field(converter=tuple)
-
-
-# --- assembling and checking ------------------------------------------------------------
-
-
-def assemble(
-    check: Checker,
-    columns: Mapping[str, Any],
-    defaults: Mapping[str, str | None],
-    duplicates: Duplicates,
-) -> dict[str, Any]:
-    """Check *columns*; the store's fields, or every problem found raised at once."""
-    if duplicates not in ("error", "sum"):
-        check.add(None, "", duplicates, "duplicates must be 'error' or 'sum'")
-    for required in ("unit", "numerator", "denominator"):
-        if required not in columns:
-            check.missing_column(required)
-    if "indicator" not in columns and "service" not in columns and not defaults.get("indicator"):
-        check.missing_column("indicator")
-    if "period" not in columns and not defaults.get("period"):
-        check.missing_column("period")
-    check.raise_problems()
-    check.size = _row_count(columns)
-    # The columns the store keeps are made first; the checks' temporary arrays after them
-    # are then returned to the system when freed, and a store holds little more than
-    # its columns.
-    check.numerator = check.counts("numerator", columns["numerator"])
-    check.denominator = check.counts("denominator", columns["denominator"])
-    check.connected = check.flags(columns.get("connected"))
-    for d in DIMENSIONS:
-        check.codes[d], check.tables[d] = check.dimension(
-            d, columns.get(d, ""), defaults.get(d) or ""
-        )
-    check.raise_problems()
-    check.shares()  # before any duplicates are added up: each row is a share
-    check.unique(sum_duplicates=duplicates == "sum")
-    check.raise_problems()
-    return check.store()
-
-
-def _row_count(columns: Mapping[str, Any]) -> int:
-    for column in columns.values():
-        if isinstance(column, Coded):
-            return len(column.codes)
-        if not isinstance(column, str):
-            return len(column)
-    return 0
 
 
 class Checker:
@@ -141,6 +93,8 @@ class Checker:
         self.numerator: NDArray[np.int64]
         self.denominator: NDArray[np.int64]
         self.connected: NDArray[np.int8]
+        self.kept: NDArray[np.intp] | None = None  # rows kept when duplicates are summed
+        self.merged: dict[int, list[int]] = {}  # kept row -> the rows added into it
 
     def line(self, row: int) -> int:
         return row + 1 if self.lines is None else self.lines[row]
@@ -167,6 +121,8 @@ class Checker:
     def missing_column(self, column: str) -> None:
         names = ", ".join(repr(n) for n in _HEADERS[column][:3])
         message = f"no {column} column (write one of {names})"
+        if column == "period":
+            message += ", or give the file's period (--file-period)"
         self.problems.append(problem(self.source, 1 if self.lines else None, "", None, message))
 
     # Labels: indicator IDs, unit names, period IDs, services.
@@ -352,99 +308,9 @@ class Checker:
         for row in np.flatnonzero(no_indicator & no_service)[:1000].tolist():
             self.add(row, "indicator", "", "missing indicator (needed when there is no service)")
 
-    def unique(self, *, sum_duplicates: bool) -> None:
-        """Rows unique per (indicator, unit, period, service): an error, or summed."""
-        import numpy as np
-
-        key = np.zeros(self.size, dtype=np.int64)
-        for d in DIMENSIONS:
-            key *= len(self.tables[d])
-            key += self.codes[d]
-        space = math.prod(len(self.tables[d]) for d in DIMENSIONS)
-        if space <= max(4 * self.size, 2**20):  # dense keys: mark each one seen
-            seen = np.zeros(space, dtype=bool)
-            seen[key] = True
-            if int(np.count_nonzero(seen)) == self.size:
-                return
-        elif np.unique(key).size == self.size:
-            return
-        order = np.argsort(key, kind="stable")
-        sorted_key = key[order]
-        first = np.flatnonzero(np.r_[True, sorted_key[1:] != sorted_key[:-1]])
-        if not sum_duplicates:
-            group_start = np.repeat(first, np.diff(np.r_[first, self.size]))
-            for i in np.flatnonzero(group_start != np.arange(self.size)).tolist():
-                row, original = int(order[i]), int(order[group_start[i]])
-                self.add(
-                    row,
-                    "unit",
-                    self._describe(row),
-                    f"duplicate of line {self.line(original)} (same indicator, unit, "
-                    "period and service); pass duplicates='sum' to add them up",
-                )
-            return
-        sums = []
-        for counts, column in ((self.numerator, "numerator"), (self.denominator, "denominator")):
-            total = np.add.reduceat(counts[order].astype(object), first)  # exact Python ints
-            for g in np.flatnonzero(total > INT64_MAX)[:1000].tolist():
-                self.add(
-                    int(order[first[g]]),
-                    column,
-                    total[g],
-                    f"the duplicates add up beyond the int64 range (at most {INT64_MAX})",
-                )
-            sums.append(np.where(total > INT64_MAX, 0, total).astype(np.int64))
-        flags = self.connected[order]
-        given_max = np.maximum.reduceat(flags, first)
-        given_min = np.minimum.reduceat(np.where(flags < 0, 2, flags), first)
-        for g in np.flatnonzero((given_min == 0) & (given_max == 1)).tolist():
-            row = int(order[first[g]])
-            self.add(
-                row,
-                "connected",
-                self._describe(row),
-                "duplicates disagree on whether the service is connected",
-            )
-        rows = order[first]
-        self.codes = {d: c[rows] for d, c in self.codes.items()}
-        self.numerator, self.denominator = sums
-        self.connected = given_max
-
     def _describe(self, row: int) -> str:
         labels = (self.tables[d][int(self.codes[d][row])] for d in DIMENSIONS)
         return "/".join(label for label in labels if label)
-
-    def store(self) -> dict[str, Any]:
-        """The `Observations` fields."""
-        import numpy as np
-
-        tables = self.tables
-        return {
-            "source": self.source,
-            "plan_id": self.plan.id,
-            "hierarchy": self.units,
-            "indicators": tables["indicator"],
-            "units": tables["unit"],
-            "periods": tables["period"],
-            "services": tables["service"],
-            "indicator_codes": _frozen(self.codes["indicator"]),
-            "unit_codes": _frozen(self.codes["unit"]),
-            "period_codes": _frozen(self.codes["period"]),
-            "service_codes": _frozen(self.codes["service"]),
-            "numerator": _frozen(np.ascontiguousarray(self.numerator, dtype=np.int64)),
-            "denominator": _frozen(np.ascontiguousarray(self.denominator, dtype=np.int64)),
-            "connected": _frozen(np.ascontiguousarray(self.connected, dtype=np.int8)),
-            "numerator_total": _total(self.numerator),
-            "denominator_total": _total(self.denominator),
-        }
-
-
-def _total(counts: NDArray[np.int64]) -> int:
-    """The exact sum of non-negative int64 counts (in int64 chunks that cannot overflow)."""
-    if not counts.size:
-        return 0
-    chunk = max(1, INT64_MAX // max(int(counts.max()), 1))
-    return sum(int(counts[i : i + chunk].sum()) for i in range(0, counts.size, chunk))
 
 
 def _values(column: Any) -> list[Any]:
@@ -459,8 +325,3 @@ def _code_type(size: int) -> type[np.unsignedinteger[Any]]:
     import numpy as np
 
     return np.uint8 if size <= 2**8 else np.uint16 if size <= 2**16 else np.uint32
-
-
-def _frozen(array: NDArray[Any]) -> NDArray[Any]:
-    array.setflags(write=False)
-    return array

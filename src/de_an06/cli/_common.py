@@ -23,6 +23,7 @@ __all__ = [
     "UsageError",
     "add_agency_options",
     "add_format_option",
+    "add_period_options",
     "add_plan_option",
     "add_within_option",
     "emit",
@@ -84,6 +85,30 @@ def add_plan_option(parser: argparse.ArgumentParser) -> None:
         default=DEFAULT_PLAN,
         metavar="NAME|FILE",
         help=f"bundled plan name or plan JSON file (default: {DEFAULT_PLAN})",
+    )
+
+
+def add_period_options(parser: argparse.ArgumentParser, *, as_of: bool = True) -> None:
+    """``--period``, ``--as-of`` and ``--file-period``: one meaning in every command.
+
+    ``--period ID``: figures for that period (the reports whose windows lie inside it,
+    flows summed, stocks latest); ``--as-of DATE``: year to date (that reporting year's
+    reports whose windows ended by that day); ``--file-period ID``: the period of rows in
+    files without a period column.
+    """
+    parser.add_argument(
+        "--period", metavar="ID", help="figures for this period: combine the reports inside it"
+    )
+    if as_of:
+        parser.add_argument(
+            "--as-of",
+            metavar="DATE",
+            help="year to date: combine that year's reports up to this day (YYYY-MM-DD)",
+        )
+    parser.add_argument(
+        "--file-period",
+        metavar="ID",
+        help="period of rows in files that have no period column (e.g. 202406)",
     )
 
 

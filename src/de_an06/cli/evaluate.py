@@ -16,10 +16,20 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from .._tables import to_csv
-from ._common import add_plan_option, emit, parse_date, plan_of
+from ._common import (
+    UsageError,
+    add_period_options,
+    add_plan_option,
+    emit,
+    parse_date,
+    plan_of,
+)
 
 if TYPE_CHECKING:
-    from ..indicator import Scope
+    from ..achievement import Achievement
+    from ..observations import Observations
+    from ..plan import Plan
+    from ..report.build import Language
 
 __all__ = ["register"]
 
@@ -32,10 +42,11 @@ def register(commands: Any) -> None:
         description=(
             "Read a CSV of counts (indicator,unit,period,numerator,denominator) and print, "
             "per indicator, unit and period: the exact ratio, the target that applies "
-            "(the unit's own, its level's, its segment's or the default), met / not_met / "
-            "no_data, the margin and the shortfall. Exit 0, or 2 on bad input."
+            "(the unit's own, its level's, its segment's or the default), met / not met / "
+            "partial / no data, coverage, the margin, the shortfall and the file lines the "
+            "counts came from. Exit 0, or 2 on bad input."
         ),
-        epilog="Example: de-an06 evaluate counts.csv --as-of 2024-06-30 --roll-up --format json",
+        epilog="Example: de-an06 evaluate a.csv b.csv --period 202406 --views --roll-up",
     )
     evaluate.add_argument(
         "file", metavar="FILE", nargs="+", help="CSV or .xlsx files of counts (one per unit, say)"
@@ -57,6 +68,12 @@ def register(commands: Any) -> None:
         help="judge a roll-up on the units with data although some are missing (said so)",
     )
     evaluate.add_argument(
+        "--views",
+        action="store_true",
+        help="with --period: the period alone, year to date and the change against the "
+        "previous period, side by side (a stock: latest value and change)",
+    )
+    evaluate.add_argument(
         "--lang", choices=("vi", "en"), default="vi", help="label language (default: vi)"
     )
     evaluate.set_defaults(handler=_evaluate)
@@ -69,7 +86,7 @@ def register(commands: Any) -> None:
             "nhận, Trực tuyến, Kỳ báo cáo) and print the annex table with ratios, section "
             "subtotals and the total, in the annex's own columns."
         ),
-        epilog="Example: de-an06 annex annex-2024S1.csv --period 2024S1 --format csv > out.csv",
+        epilog="Example: de-an06 annex annex-2024S1.csv --file-period 2024S1 --format csv",
     )
     annex.add_argument("file", metavar="FILE", help="CSV file with a service column")
     _common(annex)
@@ -78,10 +95,7 @@ def register(commands: Any) -> None:
 
 def _common(parser: argparse.ArgumentParser) -> None:
     add_plan_option(parser)
-    parser.add_argument("--period", metavar="ID", help="combine reports inside this period")
-    parser.add_argument(
-        "--as-of", metavar="DATE", help="combine that year's reports up to this day (YYYY-MM-DD)"
-    )
+    add_period_options(parser)
     parser.add_argument(
         "--duplicates",
         choices=("error", "sum"),
@@ -101,16 +115,18 @@ def _as_of(args: argparse.Namespace) -> date | None:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from ..achievement import Status, achievement_record, evaluate, target_text
+    from ..achievement import achievement_record, evaluate
     from ..observations import Observations
     from ..rollup import roll_up
 
     plan = plan_of(args)
     observations = Observations.from_files(
-        args.file, plan, duplicates=args.duplicates, period=args.period
+        args.file, plan, duplicates=args.duplicates, period=args.file_period
     )
     if args.segments:
         observations = observations.with_segments(_segments(args.segments))
+    if args.views:
+        return _views(args, plan, observations)
     as_of = _as_of(args)
     results = list(evaluate(plan, observations, as_of=as_of, period=args.period))
     if args.roll_up:
@@ -119,38 +135,134 @@ def _evaluate(args: argparse.Namespace) -> int:
     records = [achievement_record(a, locale=args.locale) for a in results]
     if args.format == "csv":
         return _print_csv([_flat(r) for r in records], _CSV_COLUMNS)
-    available = {"vi": " (trên số liệu hiện có)", "en": " (on the data available)"}[args.lang]
-    rows = [
+    rows = [_shown(a, r, args.lang) for a, r in zip(results, records, strict=True)]
+    return emit(args, records, rows, _columns(args.lang, _TABLE))
+
+
+_TABLE = ("indicator", "unit", "period", "ratio", "percent", "target", "status", "coverage")
+_TABLE_END = ("margin", "shortfall", "method", "sources")
+_HEADS = {
+    "vi": {
+        "indicator": "chỉ tiêu",
+        "unit": "đơn vị",
+        "period": "kỳ",
+        "ratio": "số đạt/tổng số",
+        "percent": "tỉ lệ",
+        "target": "mục tiêu (phạm vi)",
+        "status": "kết quả",
+        "coverage": "số đơn vị có số liệu",
+        "margin": "chênh lệch",
+        "shortfall": "còn thiếu",
+        "method": "cách tổng hợp",
+        "sources": "nguồn (tệp: dòng)",
+        "current": "trong kỳ",
+        "year_to_date": "lũy kế",
+        "previous": "kỳ trước",
+        "change": "thay đổi",
+    },
+    "en": {
+        "ratio": "ratio",
+        "target": "target (scope)",
+        "coverage": "coverage",
+        "sources": "sources (file: lines)",
+        "year_to_date": "year to date",
+    },
+}
+
+
+def _columns(lang: str, head: Sequence[str]) -> list[tuple[str, str]]:
+    words = _HEADS[lang]
+    return [(key, words.get(key, key.replace("_", " "))) for key in (*head, *_TABLE_END)]
+
+
+def _shown(a: Achievement, record: dict[str, Any], lang: Language) -> dict[str, Any]:
+    """One result as people read it: names and Vietnamese (or English) labels, no slugs."""
+    from ..indicator import scope_label, target_text
+    from ..reporting import ReportingPeriod
+
+    available = {"vi": " (trên số liệu hiện có)", "en": " (on the data available)"}[lang]
+    target = "" if a.target is None else target_text(a.target, a.measure_unit, lang)
+    return {
+        **record,
+        "unit": a.unit_name or a.unit,
+        "period": ReportingPeriod.from_id(a.period).label(lang),
+        "target": f"{target} ({scope_label(a.target_scope, lang)})" if target else "",
+        "status": a.status.label(lang) + (available if a.met_on_available else ""),
+        "method": "" if a.method is None else a.method.label(lang),
+        "sources": "; ".join(f"{s.file}: {s.lines_text}" for s in a.sources),
+    }
+
+
+def _views(args: argparse.Namespace, plan: Plan, observations: Observations) -> int:
+    """``--views``: the period alone, year to date, previous period and change."""
+    from .._numbers import format_decimal
+    from .._text import fraction_text
+    from ..achievement import achievement_record
+    from ..rollup import period_views
+
+    if args.period is None:
+        raise UsageError("--views needs --period (e.g. --period 202406)")
+    views = period_views(
+        plan,
+        observations,
+        period=args.period,
+        rolled=args.roll_up,
+        met_on_available=args.met_on_available,
+    )
+
+    def record(a: Achievement | None) -> dict[str, Any] | None:
+        return None if a is None else achievement_record(a, locale=args.locale)
+
+    records = [
         {
-            **r,
-            "unit": r["unit_name"] or r["unit"],
-            "target": ""
-            if a.target is None
-            else f"{target_text(a.target, a.measure_unit)} ({_scope_text(a.target_scope)})",
-            "status": Status(r["status"]).label(args.lang)
-            + (available if r["met_on_available"] else ""),
-            "method": r["method"] or "",
+            "indicator": v.indicator,
+            "unit": v.unit,
+            "unit_name": v.unit_name,
+            "service": v.service or None,
+            "measure": v.measure.value,
+            "period": v.period,
+            "previous_period": v.previous_period,
+            "current": record(v.current),
+            "year_to_date": record(v.year_to_date),
+            "previous": record(v.previous),
+            "change": None if v.change is None else fraction_text(v.change),
         }
-        for a, r in zip(results, records, strict=True)
+        for v in views
     ]
-    columns = [
-        ("indicator", "indicator"),
-        ("unit", "unit"),
-        ("period", "period"),
-        ("ratio", "ratio"),
-        ("percent", "percent"),
-        ("target", "target (scope)"),
-        ("status", "status"),
-        ("coverage", "coverage"),
-        ("margin", "margin"),
-        ("shortfall", "shortfall"),
-        ("method", "method"),
-    ]
-    return emit(args, records, rows, columns)
+    if args.format == "csv":
+        raise UsageError("--views prints table or json")
+    rows = []
+    for v in views:
+        judged = v.judged or v.current or v.year_to_date
+        assert judged is not None
+        shown = _shown(judged, achievement_record(judged, locale=args.locale), args.lang)
+        rows.append(
+            {
+                **shown,
+                "period": shown["period"] if v.year_to_date is None else v.period,
+                "current": _value(v.current, args.locale),
+                "year_to_date": _value(v.year_to_date, args.locale),
+                "previous": _value(v.previous, args.locale),
+                "change": ""
+                if v.change is None
+                else format_decimal(v.change, 2, locale=args.locale),
+            }
+        )
+    head = ("indicator", "unit", "current", "year_to_date", "previous", "change", "target")
+    return emit(args, records, rows, _columns(args.lang, (*head, "status", "coverage")))
 
 
-def _scope_text(scope: Scope | None) -> str:
-    return "default" if scope is None else f"{scope.kind.value} {scope.key}"
+def _value(a: Achievement | None, locale: Language) -> str:
+    """A result's value in a cell: "86,54% (45/52)", or a count; "—" without data."""
+    from ..achievement import format_percent
+    from ..indicator import Unit
+
+    ratio = None if a is None else a.ratio
+    if a is None or a.value is None:
+        return "—"
+    if a.measure_unit is Unit.COUNT or ratio is None:
+        return a.ratio_text
+    return f"{format_percent(ratio, 2, locale=locale)} ({a.ratio_text})"
 
 
 def _segments(source: str) -> dict[str, list[str]]:
@@ -198,6 +310,7 @@ _CSV_COLUMNS = (
     "expected_units",
     "coverage",
     "met_on_available",
+    "sources",
 )
 
 
@@ -212,6 +325,10 @@ def _flat(record: dict[str, Any]) -> dict[str, Any]:
         "target_scope": None
         if scope is None
         else ("default" if scope == "default" else f"{scope['kind']}:{scope['key']}"),
+        "sources": "; ".join(
+            f"{s['file']}:" + ",".join(f"{a}-{b}" if a != b else str(a) for a, b in s["lines"])
+            for s in record["sources"]
+        ),
     }
 
 
@@ -221,7 +338,7 @@ def _annex(args: argparse.Namespace) -> int:
 
     plan = plan_of(args)
     observations = Observations.from_files(
-        [args.file], plan, duplicates=args.duplicates, period=args.period
+        [args.file], plan, duplicates=args.duplicates, period=args.file_period
     )
     report = annex_report(plan, observations, period=args.period, as_of=_as_of(args))
     records = report.records(locale=args.locale)

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..report.build import build_report
 from ._common import (
+    add_period_options,
     add_plan_option,
     add_within_option,
     parse_date,
@@ -39,11 +40,7 @@ def register(commands: Any) -> None:
         metavar="FILE",
         help="CSV of counts or an annex table; repeat for several files",
     )
-    report.add_argument(
-        "--period",
-        metavar="ID",
-        help="period of observation files that have no period column (e.g. 2024S1)",
-    )
+    add_period_options(report, as_of=False)
     report.add_argument(
         "--format", choices=("md", "html"), default="md", help="output format (default: md)"
     )
@@ -69,9 +66,12 @@ def _report(args: argparse.Namespace) -> int:
         from ..report.data import annex_section, indicator_section
 
         observations = [
-            Observations.from_csv(path, plan, period=args.period) for path in args.observations
+            Observations.from_files([path], plan, period=args.file_period)
+            for path in args.observations
         ]
-        indicators = indicator_section(plan, observations, as_of=as_of, lang=args.lang)
+        indicators = indicator_section(
+            plan, observations, as_of=as_of, lang=args.lang, period=args.period
+        )
         annex = annex_section(plan, observations, as_of=as_of, lang=args.lang)
     completed = None
     if args.completed is not None:
