@@ -68,6 +68,7 @@ LAYERS: dict[str, int] = {
     "importer": OUTPUTS,
     "report": OUTPUTS,
     "ledger": OUTPUTS,
+    "forms": OUTPUTS,
     # the command line, then the facade (de_an06/__init__.py) and `python -m de_an06`
     "cli": CLI,
     "__main__": FACADE,
