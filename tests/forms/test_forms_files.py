@@ -40,7 +40,9 @@ def _rules(xml: str) -> dict[str, tuple[str, str]]:
         sqref = re.search(r'sqref="([^"]*)"', attributes)
         kind = re.search(r'type="([^"]*)"', attributes)
         formula = re.search(r"<formula1>(.*?)</formula1>", body)
-        assert sqref and kind and formula
+        assert sqref
+        assert kind
+        assert formula
         out[sqref[1]] = (kind[1], formula[1])
     return out
 
@@ -72,13 +74,16 @@ def test_header_block_and_a4(form: Path) -> None:
     sheet = book["Chỉ tiêu"]
     header = "\n".join(str(sheet.cell(row=r, column=1).value) for r in range(1, 7))
     assert "Ủy ban nhân dân huyện Mai Sơn" in header
-    assert "tháng 7/2024" in header and "15/06/2024" in header and "14/07/2024" in header
+    assert "tháng 7/2024" in header
+    assert "15/06/2024" in header
+    assert "14/07/2024" in header
     assert "Hạn gửi báo cáo: 12/07/2024" in header  # Sunday 14/07 moves back ("trước ngày 15")
     assert str(sheet.page_setup.paperSize) == sheet.PAPERSIZE_A4 == "9"  # A4
     assert sheet.page_setup.orientation == "landscape"
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
-    assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
-    assert sheet.print_title_rows == "8:8"
+    assert sheet.page_setup.fitToWidth == 1
+    assert sheet.page_setup.fitToHeight == 0
+    assert sheet.print_title_rows == "$8:$8"
 
 
 def test_tampered_checksum_is_refused(form: Path, tmp_path: Path) -> None:
@@ -137,13 +142,17 @@ def test_collect_names_the_file_and_exits_2(run: Any, tmp_path: Path) -> None:
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
     code, _, err = run("collect", str(path), "--db", str(tmp_path / "l.db"))
     assert code == 2
-    assert str(path) in err and ".xls" in err
+    assert str(path) in err
+    assert ".xls" in err
 
 
 def test_form_options(run: Any, tmp_path: Path) -> None:
     code, _, err = run("form", "--all", "--period", "202407")
-    assert code == 2 and "needs a folder" in err
+    assert code == 2
+    assert "needs a folder" in err
     code, _, err = run("form", "--agency", "UBND các huyện, thành phố", "--period", "202407")
-    assert code == 2 and "is a group" in err
+    assert code == 2
+    assert "is a group" in err
     code, _, err = run("form", "--agency", "Sở Y tế", "--period", "202507", "-o", "x.xlsx")
-    assert code == 2 and "outside the plan's year" in err
+    assert code == 2
+    assert "outside the plan's year" in err

@@ -80,7 +80,9 @@ def test_every_agency_round_trip(run: Any, tmp_path: Path) -> None:
     # progress show: a task with one reporting agency has the status its form gave.
     code, out, _ = run("progress", "show", "--as-of", "14/06/2024", "--db", db, "--format", "json")
     shown = {t["task"]: t["status"] for t in json.loads(out)["tasks"]}
-    single = {t.code: reporters_of(PLAN, t)[0] for t in PLAN.tasks if len(reporters_of(PLAN, t)) == 1}
+    single = {
+        t.code: reporters_of(PLAN, t)[0] for t in PLAN.tasks if len(reporters_of(PLAN, t)) == 1
+    }
     by = {(e.task, e.agency): e.status.value for e in events}
     checked = [code for code, agency in single.items() if (code, agency) in by]
     assert len(checked) > 10
@@ -187,6 +189,9 @@ def test_warnings_for_edited_locked_cells_added_rows_and_falls(tmp_path: Path) -
     book.save(path)
     form = read_form(PLAN, path)
     text = "\n".join(form.warnings)
-    assert f"Nhiệm vụ!D{FIRST_ROW}" in text and "locked cell" in text
-    assert "Nhiệm vụ!A200" in text and "row added" in text
-    assert f"Chỉ tiêu!H{FIRST_ROW}" in text and "fell by more than 20%" in text
+    assert f"Nhiệm vụ!D{FIRST_ROW}" in text
+    assert "locked cell" in text
+    assert "Nhiệm vụ!A200" in text
+    assert "row added" in text
+    assert f"Chỉ tiêu!H{FIRST_ROW}" in text
+    assert "fell by more than 20%" in text

@@ -146,11 +146,18 @@ def _form(args: argparse.Namespace) -> int:
 
 
 def _collect(args: argparse.Namespace) -> int:
+    from .._files import write_atomic
     from ..forms.collect import annex_csv, collect_form
     from ..forms.read import read_form
     from ..ledger.store import Ledger
-    from ._common import write_output
 
+    if args.annex_csv and any(
+        os.path.exists(f) and os.path.exists(args.annex_csv) and os.path.samefile(f, args.annex_csv)
+        for f in args.files
+    ):
+        raise UsageError(
+            f"--annex-csv: {args.annex_csv} is one of the forms; write to another file"
+        )
     plan = plan_of(args)
     received = date.today() if args.received is None else parse_date(args.received, "--received")
     results: list[dict[str, Any]] = []
@@ -188,8 +195,8 @@ def _collect(args: argparse.Namespace) -> int:
                 }
             )
     if args.annex_csv:
-        args.output = args.annex_csv
-        write_output(args, "\ufeff" + annex_csv(forms))
+        files = [f for f in (*args.files, args.plan) if os.path.isfile(f)]
+        write_atomic(args.annex_csv, annex_csv(forms), inputs=files, error=ExportError)
     vi = args.lang == "vi"
     rows = [
         {

@@ -17,15 +17,14 @@ the service or the portal connection yet. `annex_csv` writes them in the counts 
 
 from __future__ import annotations
 
-import csv
 import enum
-import io
 from collections.abc import Sequence
 from datetime import date
 from typing import final
 
 import attrs
 
+from .._tables import to_csv
 from ..ledger.model import ObservationRow, TaskEvent
 from ..ledger.record import check_submission
 from ..ledger.store import Ledger, now_utc
@@ -176,16 +175,19 @@ def _events(
 
 
 def annex_csv(forms: Sequence[FilledForm]) -> str:
-    """The forms' annex service counts as the counts CSV ``de-an06 annex`` reads."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(
-        ("indicator", "unit", "period", "numerator", "denominator", "service", "connected")
-    )
-    for form in forms:
-        for c in form.services:
-            connected = "x" if c.connected else ""
-            writer.writerow(
-                ("", c.unit, form.spec.period.id, c.numerator, c.denominator, c.key, connected)
-            )
-    return buffer.getvalue()
+    """The forms' annex service counts as the counts CSV ``de-an06 annex`` reads (with BOM)."""
+    header = ("indicator", "unit", "period", "numerator", "denominator", "service", "connected")
+    rows = [
+        (
+            "",
+            c.unit,
+            form.spec.period.id,
+            c.numerator,
+            c.denominator,
+            c.key,
+            "x" if c.connected else "",
+        )
+        for form in forms
+        for c in form.services
+    ]
+    return to_csv(header, rows)
