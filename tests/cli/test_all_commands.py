@@ -44,8 +44,10 @@ RUNS: dict[str, tuple[list[str], int]] = {
     # An in-memory ledger, so that nothing is written here; see tests/ledger.
     "progress": (["show", "--as-of", "2024-06-30", "--db", "sqlite://"], 0),
     "submissions": (["--period", "202407", "--as-of", "2024-07-31", "--db", "sqlite://"], 0),
+    "form": ([], 0),  # writes a workbook; see tests/forms
+    "collect": ([], 0),  # needs returned forms; see tests/forms
 }
-NO_JSON = {"import", "report"}
+NO_JSON = {"import", "report", "form", "collect"}
 
 
 def test_every_command_is_covered() -> None:

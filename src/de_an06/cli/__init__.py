@@ -1,7 +1,7 @@
 """The ``de-an06`` command: a thin shell over the library.
 
 One module per command family (``plan``, ``content``, ``matrix``, ``calendar``,
-``evaluate``, ``imports``, ``report``, ``progress``), each with a ``register(commands)``
+``evaluate``, ``imports``, ``report``, ``progress``, ``forms``), each with a ``register(commands)``
 function, and ``_common`` for what they share. Running one command imports only its family.
 
 Every command takes ``--plan NAME|FILE`` (default: the embedded Sơn La 2024 plan) and
@@ -43,6 +43,8 @@ COMMANDS: dict[str, str] = {
     "report": "report",
     "progress": "progress",
     "submissions": "progress",
+    "form": "forms",
+    "collect": "forms",
 }
 
 

@@ -242,29 +242,47 @@ class Ledger:
 
     def add_submission(self, item: Submission, rows: Sequence[ObservationRow] = ()) -> int:
         """Insert a submission and its observation rows in one transaction; return its id."""
+        return self._transaction(lambda conn: self._submission_in(conn, item, rows))
 
-        def work(conn: Connection) -> int:
-            self._check_supersedes(conn, schema.submissions, item.supersedes)
-            ident = conn.execute(
-                schema.submissions.insert().returning(schema.submissions.c.id),
-                _submission_row(item),
-            ).scalar_one()
-            if rows:
-                conn.execute(
-                    schema.observations.insert(),
-                    [
-                        {
-                            "submission": ident,
-                            "indicator": r.indicator,
-                            "unit": r.unit,
-                            "period": r.period,
-                            "numerator": r.numerator,
-                            "denominator": r.denominator,
-                        }
-                        for r in rows
-                    ],
-                )
-            return int(ident)
+    def _submission_in(
+        self, conn: Connection, item: Submission, rows: Sequence[ObservationRow]
+    ) -> int:
+        self._check_supersedes(conn, schema.submissions, item.supersedes)
+        ident = conn.execute(
+            schema.submissions.insert().returning(schema.submissions.c.id),
+            _submission_row(item),
+        ).scalar_one()
+        if rows:
+            conn.execute(
+                schema.observations.insert(),
+                [
+                    {
+                        "submission": ident,
+                        "indicator": r.indicator,
+                        "unit": r.unit,
+                        "period": r.period,
+                        "numerator": r.numerator,
+                        "denominator": r.denominator,
+                    }
+                    for r in rows
+                ],
+            )
+        return int(ident)
+
+    def add_report(
+        self, item: Submission, rows: Sequence[ObservationRow], events: Sequence[TaskEvent]
+    ) -> tuple[int, tuple[int, ...]]:
+        """A submission, its observation rows and task events in one transaction (all or
+        none: a collected form); the submission's id and the events' ids."""
+
+        def work(conn: Connection) -> tuple[int, tuple[int, ...]]:
+            for event in events:
+                self._check_supersedes(conn, schema.events, event.supersedes)
+            insert = schema.events.insert().returning(schema.events.c.id)
+            ident = self._submission_in(conn, item, rows)
+            return ident, tuple(
+                int(conn.execute(insert, _event_row(e)).scalar_one()) for e in events
+            )
 
         return self._transaction(work)
 
