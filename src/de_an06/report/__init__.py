@@ -4,8 +4,8 @@
 sections from observations (`indicator_section`, `annex_section`); ``official`` holds the
 administrative parts (`Letterhead`, `Narrative`, `read_settings`); ``blocks`` is the
 document model every section is made of; ``document`` renders it to Markdown and HTML,
-``docx`` to Word; ``svg`` draws the charts. A library user reproduces ``de-an06 report --observations``
-with these public names alone (see `build_report`).
+``docx`` to Word; ``svg`` draws the charts. A library user reproduces
+``de-an06 report --observations`` with these public names alone (see `build_report`).
 """
 
 from .blocks import (
