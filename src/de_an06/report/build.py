@@ -353,7 +353,11 @@ def _targets_only(plan: Plan, words: Labels) -> list[Block]:
     return [
         Heading(3, words["targets"]),
         Paragraph(words["no_observations"]),
-        Table((words["code"], words["indicator"], words["target"], words["overrides"]), rows),
+        Table(
+            (words["code"], words["indicator"], words["target"], words["overrides"]),
+            rows,
+            widths=(9, 59, 13, 19),
+        ),
     ]
 
 
