@@ -196,10 +196,10 @@ class TestReportThroughThePublicApi:
         assert ("95,84%" if lang == "vi" else "95.84%") in printed  # Công an tỉnh, annex I.1
         tables = [b for b in report.blocks if isinstance(b, Table)]
         assert len(tables) >= 6
-        assert [b.text for b in report.blocks if isinstance(b, Heading) and b.level == 2][3:5] == (
-            ["4. Chỉ tiêu", "5. Dịch vụ công thiết yếu"]
+        assert [b.text for b in report.blocks if isinstance(b, Heading) and b.level == 3][1:3] == (
+            ["2. Kết quả thực hiện các chỉ tiêu", "3. Dịch vụ công thiết yếu"]
             if lang == "vi"
-            else ["4. Indicators", "5. Essential public services"]
+            else ["2. Indicators", "3. Essential public services"]
         )
 
     def test_sections_are_blocks(self) -> None:
@@ -207,5 +207,5 @@ class TestReportThroughThePublicApi:
         obs = [Observations.from_csv(EXAMPLES / "son-la-2024S1-annex.csv", plan, period="2024S1")]
         section = annex_section(plan, obs, as_of=date(2024, 6, 30))
         assert isinstance(section, tuple)
-        assert section[0] == Heading(2, "5. Dịch vụ công thiết yếu")
+        assert section[0] == Heading(2, "3. Dịch vụ công thiết yếu")
         assert any(isinstance(b, Table) for b in section[1:])

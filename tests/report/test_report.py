@@ -25,31 +25,60 @@ def headings(blocks: tuple[object, ...], level: int) -> list[str]:
 def test_sections_without_counts() -> None:
     report = build_report(PLAN, as_of=JUNE_30)
     assert headings(report.blocks, 2) == [
-        "1. Tóm tắt kế hoạch",
-        "2. Tiến độ nhiệm vụ",
-        "3. Phân công trách nhiệm",
-        "4. Chỉ tiêu",
-        "5. Dịch vụ công thiết yếu",
-        "6. Rà soát kế hoạch",
+        "I. KẾT QUẢ ĐẠT ĐƯỢC",
+        "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN",
+        "III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI",
+        "IV. ĐỀ XUẤT, KIẾN NGHỊ",
+    ]
+    assert headings(report.blocks, 3) == [
+        "1. Tiến độ thực hiện nhiệm vụ",
+        "2. Kết quả thực hiện các chỉ tiêu",
+        "3. Dịch vụ công thiết yếu",
+        "4. Phân công thực hiện",
     ]
     text = report.to_markdown()
     assert "Chưa có số liệu: các chỉ tiêu dưới đây chưa được đánh giá." in text
     assert "Chưa có số liệu hồ sơ của các dịch vụ công." in text
-    # The period of 30/06/2024 is 202407 (15/06–14/07), due before the 15th.
-    assert "202407" in text
-    assert "15/06/2024 đến 14/07/2024" in text
+    # The period of 30/06/2024 is 202407 (15/06–14/07), written as people write it; due
+    # "trước ngày 15": Sunday 14/07 may not move onto the 15th, so Friday 12/07.
+    assert "202407" not in text
+    assert "kỳ báo cáo tháng 7/2024" in text
+    assert "từ ngày 15/06/2024 đến ngày 14/07/2024" in text
+    assert "hạn gửi báo cáo: thứ Sáu 12/07/2024 (ngày 14/07/2024 là Chủ nhật, ngày nghỉ" in text
+
+
+def test_every_task_in_exactly_one_table() -> None:
+    report = build_report(PLAN, as_of=JUNE_30)
+    tables = [
+        report.blocks[i + 1]
+        for i, b in enumerate(report.blocks)
+        if isinstance(b, Heading) and b.level == 4 and "Nhiệm vụ" in b.text
+    ]
+    codes = [row[0] for t in tables if isinstance(t, Table) for row in t.rows]
+    assert sorted(codes) == sorted(t.code for t in PLAN.tasks)
+    later = "c) Nhiệm vụ chưa đến hạn (8)"
+    assert later in headings(report.blocks, 4)  # the 8 tasks due 31/12
+    (table,) = [report.blocks[report.blocks.index(Heading(4, later)) + 1]]
+    assert isinstance(table, Table)
+    assert {row[4] for row in table.rows} == {"31/12/2024"}
+    # Each row carries the task's content, not only its code.
+    assert table.columns[1] == "Nội dung nhiệm vụ"
+    assert all(len(row[1]) > 20 for row in table.rows)
 
 
 def test_overdue_and_due_soon() -> None:
     report = build_report(PLAN, as_of=JUNE_30)
-    # Dated tasks past due on 30/06/2024 (hand-checked: 3.7 Tết, Q1 tasks, 11.3 March,
-    # 5.3 "trước ngày 30/6/2024"; 4.3 "trước thời điểm Luật Căn cước có hiệu lực" 01/07:
-    # its last day, Sunday 30/06, may not move onto 01/07 and goes back to Friday 28/06).
-    assert "Quá hạn (7)" in headings(report.blocks, 3)
-    overdue = report.blocks[report.blocks.index(Heading(3, "Quá hạn (7)")) + 1]
+    # Dated tasks past their lawful due day on 30/06/2024 (hand-checked: 3.7 Tết, Q1 tasks,
+    # 11.3 March, 5.3 "trước ngày 30/6/2024"; 4.3 "trước thời điểm Luật Căn cước có hiệu
+    # lực" 01/07: its last day, Sunday 30/06, may not move onto 01/07 and goes back to 28/06).
+    heading = Heading(4, "a) Nhiệm vụ đã qua thời hạn (7)")
+    overdue = report.blocks[report.blocks.index(heading) + 1]
     assert isinstance(overdue, Table)
     assert [row[0] for row in overdue.rows] == ["3.7", "6.1", "7.2", "8.1", "11.3", "4.3", "5.3"]
-    assert "Đến hạn trong 30 ngày tới (3)" in headings(report.blocks, 3)
+    # 3.7 is overdue in its dated part and goes on in its ongoing part: said, not listed twice.
+    assert overdue.rows[0][5] == "Quá hạn 144 ngày; phần thường xuyên tiếp tục"
+    assert "b) Nhiệm vụ đến hạn trong 30 ngày tới (2)" in headings(report.blocks, 4)
+    assert "Nhiệm vụ 3.7, 6.1, 4.3 vừa có phần có thời hạn" in report.to_markdown()
     (timeline,) = [b for b in report.blocks if isinstance(b, Timeline)]
     assert {m.label for m in timeline.milestones if m.status == "overdue"} == {
         "3.7",
@@ -57,13 +86,16 @@ def test_overdue_and_due_soon() -> None:
         "7.2",
         "8.1",
         "11.3",
+        "4.3",
         "5.3",
     }
+    # Not known is said: the plan holds no completion data.
+    assert "Kế hoạch không chứa thông tin hoàn thành" in report.to_markdown()
 
 
 def test_english_labels() -> None:
     report = build_report(PLAN, as_of=JUNE_30, lang="en")
-    assert headings(report.blocks, 2)[0] == "1. The plan in brief"
+    assert headings(report.blocks, 2)[0] == "I. RESULTS"
     assert report.to_html().startswith('<!DOCTYPE html>\n<html lang="en">')
 
 
@@ -111,7 +143,9 @@ def test_indicator_chart_has_a_bar_per_result() -> None:
 
 def test_markdown_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", "--as-of", "30/06/2024"]) == 0
-    assert capsys.readouterr().out.startswith("# Báo cáo tiến độ")
+    out = capsys.readouterr().out
+    assert out.startswith("| CÔNG AN TỈNH SƠN LA | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |")
+    assert "**BÁO CÁO**" in out
 
 
 @pytest.mark.parametrize(
@@ -143,7 +177,8 @@ def test_completed_tasks_are_not_overdue(
     done.write_text('{"7.2": "2024-03-20", "8.1": "2024-03-29"}', encoding="utf-8")
     assert main(["report", "--as-of", "2024-06-30", "--completed", str(done)]) == 0
     out = capsys.readouterr().out
-    assert "### Quá hạn (5)" in out
-    overdue = out.split("### Quá hạn (5)", 1)[1].split("###", 1)[0]
+    assert "#### a) Nhiệm vụ đã qua thời hạn (5)" in out
+    assert "#### e) Nhiệm vụ đã hoàn thành (2)" in out
+    overdue = out.split("#### a) Nhiệm vụ đã qua thời hạn (5)", 1)[1].split("####", 1)[0]
     assert "| 7.2 |" not in overdue
     assert "| 8.1 |" not in overdue

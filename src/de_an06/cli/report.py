@@ -1,10 +1,13 @@
-"""The ``report`` sub-command: the monthly progress report in Markdown or HTML."""
+"""The ``report`` sub-command: the progress report as DOCX, HTML (A4) or Markdown."""
 
 from __future__ import annotations
 
 import argparse
 from typing import Any
 
+import attrs
+
+from ..errors import ExportError
 from ..report.build import build_report
 from ._common import (
     add_period_options,
@@ -22,12 +25,12 @@ def register(commands: Any) -> None:
     """Add ``report`` to the ``de-an06`` parser."""
     report = commands.add_parser(
         "report",
-        help="the progress report: deadlines, responsibilities, indicators, audit",
-        description="One document for a date: the plan in brief and the reporting period, "
-        "deadlines, the workload per agency, indicators against targets (from observed "
-        "counts), the annex of public services and the audit findings.",
-        epilog="Example: de-an06 report --as-of 2024-06-30 --observations counts.csv "
-        "--format html -o bao-cao.html",
+        help="the progress report, an administrative document (Decree 30/2020)",
+        description="The report an office sends for a date: header, 'Kính gửi', results "
+        "(task progress, indicators against targets from observed counts, public services, "
+        "responsibilities), shortcomings, next steps, proposals, signature and 'Nơi nhận'. "
+        "The office's own text comes from --settings; the plan audit only with --audit.",
+        epilog="Example: de-an06 report --as-of 2024-06-30 --format docx -o bao-cao.docx",
     )
     add_plan_option(report)
     report.add_argument(
@@ -42,8 +45,26 @@ def register(commands: Any) -> None:
     )
     add_period_options(report, as_of=False)
     report.add_argument(
-        "--format", choices=("md", "html"), default="md", help="output format (default: md)"
+        "--format",
+        choices=("md", "html", "docx"),
+        default="md",
+        help="output format (default: md); docx needs -o",
     )
+    report.add_argument(
+        "--frequency",
+        choices=("monthly", "six_monthly", "yearly"),
+        default="monthly",
+        help="the report's period: the monthly, six-monthly or yearly one holding --as-of",
+    )
+    report.add_argument(
+        "--settings",
+        metavar="FILE",
+        help="JSON: issuing body, number, addressees, signer, distribution and the "
+        "office's own text (see docs/howto-official-report.md)",
+    )
+    report.add_argument("--issuer", metavar="TEXT", help="issuing body, as printed in the header")
+    report.add_argument("--signer", metavar="NAME", help="the signer's full name")
+    report.add_argument("--audit", action="store_true", help="add the plan audit as an appendix")
     report.add_argument(
         "--lang", choices=("vi", "en"), default="vi", help="label language (default: vi)"
     )
@@ -73,6 +94,16 @@ def _report(args: argparse.Namespace) -> int:
             plan, observations, as_of=as_of, lang=args.lang, period=args.period
         )
         annex = annex_section(plan, observations, as_of=as_of, lang=args.lang)
+    from ..report.official import Narrative, letterhead_for, read_settings
+    from ..reporting import Frequency
+
+    letterhead, narrative = letterhead_for(plan), Narrative()
+    if args.settings is not None:
+        letterhead, narrative = read_settings(args.settings, letterhead)
+    if args.issuer is not None:
+        letterhead = attrs.evolve(letterhead, issuing_body=args.issuer)
+    if args.signer is not None:
+        letterhead = attrs.evolve(letterhead, signer=args.signer)
     completed = None
     if args.completed is not None:
         from .calendar import read_completed
@@ -86,7 +117,20 @@ def _report(args: argparse.Namespace) -> int:
         within=args.within,
         indicator_section=indicators,
         annex_section=annex,
+        frequency=Frequency(args.frequency),
+        letterhead=letterhead,
+        narrative=narrative,
+        include_audit=args.audit,
     )
+    if args.format == "docx":
+        if not args.output:
+            raise ExportError("--format docx writes a file: give -o FILE.docx")
+        from ..report.docx import docx_document
+
+        document = docx_document(report.blocks, title=report.title, lang=report.lang)
+        write_output(args, document.save)
+        print(f"wrote {args.output}")
+        return 0
     text = report.to_html() if args.format == "html" else report.to_markdown()
     if args.output:
         write_output(args, text)

@@ -5,7 +5,7 @@ of `Block` values; `de_an06.report.document` renders them to Markdown or HTML an
 `de_an06.report.svg` draws the two charts.
 
 >>> Table(("ID", "Mục tiêu"), (("II.5", "> 65%"),))
-Table(columns=('ID', 'Mục tiêu'), rows=(('II.5', '> 65%'),), numeric=frozenset())
+Table(columns=('ID', 'Mục tiêu'), rows=(('II.5', '> 65%'),), numeric=frozenset(), widths=())
 """
 
 from __future__ import annotations
@@ -18,9 +18,13 @@ __all__ = [
     "Bar",
     "BarChart",
     "Block",
+    "DocumentTitle",
     "Heading",
+    "Masthead",
     "Milestone",
     "Paragraph",
+    "Placeholder",
+    "Signature",
     "Table",
     "Timeline",
 ]
@@ -43,11 +47,13 @@ class Paragraph:
 
 @attrs.frozen
 class Table:
-    """A table of text cells; ``numeric`` marks right-aligned columns by index."""
+    """A table of text cells; ``numeric`` marks right-aligned columns by index; ``widths``
+    are the columns' shares of the page width in percent (empty: the renderer decides)."""
 
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     numeric: frozenset[int] = frozenset()
+    widths: tuple[int, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -72,6 +78,9 @@ class BarChart:
     title: str
     bars: tuple[Bar, ...]
     no_data_label: str = "no data"
+    target_label: str = "target"
+    met_label: str = "✓"
+    not_met_label: str = "✗"
 
 
 @attrs.frozen(kw_only=True)
@@ -95,4 +104,57 @@ class Timeline:
     legend: tuple[tuple[str, str], ...] = ()
 
 
-Block = Heading | Paragraph | Table | BarChart | Timeline
+@attrs.frozen(kw_only=True)
+class Masthead:
+    """The header of an administrative document (Decree 30/2020/NĐ-CP, appendix I).
+
+    Left: the parent body, the issuing body, the number and symbol; right: the national
+    title, the motto, the place and date.
+    """
+
+    parent_body: str
+    issuing_body: str
+    number: str
+    nation: str
+    motto: str
+    place_date: str
+
+
+@attrs.frozen(kw_only=True)
+class DocumentTitle:
+    """The document type ("BÁO CÁO"), its summary line and the addressees ("Kính gửi")."""
+
+    kind: str
+    summary: str
+    to_label: str
+    to: tuple[str, ...]
+
+
+@attrs.frozen
+class Placeholder:
+    """A marked place for the office's own text, shown so that no one sends it unfilled."""
+
+    text: str
+
+
+@attrs.frozen(kw_only=True)
+class Signature:
+    """The signature block (right) and the distribution list "Nơi nhận" (left)."""
+
+    copies_label: str
+    copies: tuple[str, ...]
+    title: tuple[str, ...]
+    name: str
+
+
+Block = (
+    Heading
+    | Paragraph
+    | Table
+    | BarChart
+    | Timeline
+    | Masthead
+    | DocumentTitle
+    | Placeholder
+    | Signature
+)

@@ -1,22 +1,23 @@
-"""The monthly progress report: one document from a plan, a date and (optionally) counts.
+"""The progress report: an administrative document from a plan, a date and (optionally) counts.
 
 >>> from datetime import date
 >>> from de_an06 import build_report, load_plan
 >>> report = build_report(load_plan("son-la-2024"), as_of=date(2024, 6, 30))
 >>> report.to_markdown().splitlines()[0]
-'# Báo cáo tiến độ thực hiện Kế hoạch triển khai thực hiện Đề án 06/CP trên địa bàn tỉnh năm 2024'
+'| CÔNG AN TỈNH SƠN LA | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |'
 
-Sections: the plan in brief and the reporting period the date falls in; deadlines (overdue,
-due soon, ongoing, undetermined) with a timeline; the workload of each agency; indicators
-against their targets; the annex of public services; the audit findings. A section without
-data says so instead of disappearing.
+The layout follows Decree 30/2020/NĐ-CP: header (issuing body, number, Quốc hiệu and Tiêu
+ngữ, place and date), "BÁO CÁO" and its summary, "Kính gửi", the four parts of a report
+(results; shortcomings and causes; plans for the next period; proposals) with the parts the
+data can write written and marked places for the office's own text, the signature block and
+"Nơi nhận". The plan's audit is an appendix only when asked for.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Literal, final
+from typing import final
 
 import attrs
 
@@ -26,137 +27,26 @@ from ..auditing import audit
 from ..indicator import Indicator
 from ..matrix import responsibility_matrix
 from ..plan import Plan
-from ..reporting import Frequency
-from ..schedule import (
-    DEFAULT_WITHIN,
-    DueTask,
-    due_soon_end,
-    due_status,
-    ongoing_tasks,
-    overdue_tasks,
-    tasks_due_within,
-    undetermined_tasks,
-)
-from ..task import Role, Task
-from .document import (
-    Block,
-    Heading,
-    Milestone,
-    Paragraph,
-    Table,
-    Timeline,
-    render_html,
-    render_markdown,
-)
+from ..reporting import Frequency, ReportingPeriod
+from ..schedule import DEFAULT_WITHIN, due_soon_end
+from ..workdays import DuePolicy, shift_due
+from .audit_text import finding_row
+from .blocks import BarChart, DocumentTitle, Masthead, Placeholder, Signature
+from .document import Block, Heading, Paragraph, Table, render_html, render_markdown
+from .official import Letterhead, Narrative, letterhead_for
+from .tasks import TaskGroups, group_tasks, progress_blocks
+from .words import Labels, Language, count, day_text, period_text, weekday_text
 
 __all__ = ["Labels", "Language", "Report", "build_report"]
 
-Language = Literal["vi", "en"]
-"""The report's language: Vietnamese (the default) or English."""
-
-
-class Labels:
-    """The report's words in one language; ``labels["key"]`` reads one.
-
-    >>> Labels("en")["annex"]
-    '5. Essential public services'
-    """
-
-    def __init__(self, lang: Language) -> None:
-        self.lang = lang
-        self._words = {key: pair[0 if lang == "vi" else 1] for key, pair in _WORDS.items()}
-
-    def __getitem__(self, key: str) -> str:
-        return self._words[key]
-
-
-# (Vietnamese, English) for every label the report prints.
-_WORDS: dict[str, tuple[str, str]] = {
-    "title": ("Báo cáo tiến độ thực hiện", "Progress report on"),
-    "as_of": ("Số liệu tính đến ngày", "As of"),
-    "brief": ("1. Tóm tắt kế hoạch", "1. The plan in brief"),
-    "decision": ("Quyết định", "Decision"),
-    "issuer": ("Cơ quan ban hành", "Issued by"),
-    "year": ("Năm kế hoạch", "Plan year"),
-    "groups": ("Nhóm nhiệm vụ", "Task groups"),
-    "tasks": ("Nhiệm vụ", "Tasks"),
-    "indicators": ("Chỉ tiêu", "Indicators"),
-    "agencies": ("Cơ quan", "Agencies"),
-    "services": ("Dịch vụ công (phụ lục)", "Public services (annex)"),
-    "item": ("Mục", "Item"),
-    "value": ("Giá trị", "Value"),
-    "period": ("Kỳ báo cáo", "Reporting period"),
-    "period_text": (
-        "Ngày {day} thuộc kỳ báo cáo tháng {id} (chốt số liệu từ {start} đến {end}, "
-        "theo Điều 12 Nghị định 09/2019/NĐ-CP); hạn gửi báo cáo: {due}.",
-        "{day} falls in the monthly reporting period {id} (data cut-off {start} to {end}, "
-        "Decree 09/2019/NĐ-CP art. 12); the report is due by {due}.",
-    ),
-    "next_due": (
-        "Báo cáo kế tiếp phải gửi: kỳ {id}, hạn {due}.",
-        "Next report due: period {id}, by {due}.",
-    ),
-    "no_regime": (
-        "Kế hoạch không quy định chế độ báo cáo định kỳ.",
-        "The plan sets no periodic reporting regime.",
-    ),
-    "deadlines": ("2. Tiến độ nhiệm vụ", "2. Deadlines"),
-    "overdue": ("Quá hạn", "Overdue"),
-    "due_soon": ("Đến hạn trong {n} ngày tới", "Due in the next {n} days"),
-    "ongoing": ("Thực hiện thường xuyên", "Ongoing"),
-    "undetermined": ("Chưa xác định được thời hạn", "No date can be known"),
-    "none": ("Không có.", "None."),
-    "code": ("Mã", "Task"),
-    "lead": ("Cơ quan chủ trì", "Lead agency"),
-    "deadline": ("Thời hạn (nguyên văn)", "Deadline (as written)"),
-    "due": ("Hạn", "Due"),
-    "implementing": ("(thực hiện)", "(implementing)"),
-    "timeline": ("Mốc thời hạn các nhiệm vụ", "Task deadlines"),
-    "upcoming": ("Sắp tới", "Upcoming"),
-    "responsibilities": ("3. Phân công trách nhiệm", "3. Responsibilities"),
-    "workload_text": (
-        "Số nhiệm vụ mỗi cơ quan chủ trì, phối hợp, theo dõi, tham mưu, thực hiện và tình "
-        "trạng thời hạn tính đến ngày {day}.",
-        "Tasks each agency leads, coordinates, monitors, advises on and implements, with "
-        "their deadline status on {day}.",
-    ),
-    "agency": ("Cơ quan", "Agency"),
-    "r_lead": ("Chủ trì", "Lead"),
-    "r_coordinate": ("Phối hợp", "Coord."),
-    "r_monitor": ("Theo dõi", "Monitor"),
-    "r_advise": ("Tham mưu", "Advise"),
-    "r_implement": ("Thực hiện", "Impl."),
-    "s_overdue": ("Quá hạn", "Overdue"),
-    "s_soon": ("Sắp đến hạn", "Due soon"),
-    "open_group": ("nhóm mở", "open group"),
-    "group": ("nhóm", "group"),
-    "targets": ("4. Chỉ tiêu", "4. Indicators"),
-    "target": ("Mục tiêu", "Target"),
-    "overrides": ("Mục tiêu riêng", "Overrides"),
-    "qualitative": ("định tính", "qualitative"),
-    "no_observations": (
-        "Chưa có số liệu: các chỉ tiêu dưới đây chưa được đánh giá.",
-        "No data: the indicators below are not evaluated.",
-    ),
-    "annex": ("5. Dịch vụ công thiết yếu", "5. Essential public services"),
-    "no_counts": (
-        "Chưa có số liệu hồ sơ của các dịch vụ công.",
-        "No dossier counts for the public services.",
-    ),
-    "audit": ("6. Rà soát kế hoạch", "6. Plan audit"),
-    "severity": ("Mức", "Severity"),
-    "where": ("Vị trí", "Where"),
-    "finding": ("Nội dung", "Finding"),
-    "error": ("lỗi", "error"),
-    "warning": ("cảnh báo", "warning"),
-    "info": ("thông tin", "info"),
-}
+_BLANK = "\u00a0" * 8  # a blank the clerk fills in by hand; kept by every renderer
 
 
 @final
 @attrs.frozen(kw_only=True)
 class Report:
-    """A built report: its title, blocks and language; render with ``to_markdown``/``to_html``."""
+    """A built report: its title, blocks and language; render with ``to_markdown``,
+    ``to_html`` or ``to_docx``."""
 
     title: str
     blocks: tuple[Block, ...]
@@ -167,8 +57,17 @@ class Report:
         return render_markdown(self.blocks)
 
     def to_html(self) -> str:
-        """The report as one self-contained HTML page (inline CSS and SVG, no scripts)."""
+        """The report as one self-contained HTML page (inline CSS and SVG, no scripts), A4."""
         return render_html(self.blocks, title=self.title, lang=self.lang)
+
+    def to_docx(self, path: str) -> None:
+        """Write the report as a Word document (A4, Decree 30 layout) to *path*.
+
+        Needs python-docx; `de_an06.report.docx.write_docx` writes atomically.
+        """
+        from .docx import write_docx
+
+        write_docx(self.blocks, path, title=self.title, lang=self.lang)
 
 
 def build_report(
@@ -180,13 +79,20 @@ def build_report(
     completed: Mapping[str, date] | None = None,
     indicator_section: Sequence[Block] | None = None,
     annex_section: Sequence[Block] | None = None,
+    frequency: Frequency = Frequency.MONTHLY,
+    letterhead: Letterhead | None = None,
+    narrative: Narrative | None = None,
+    include_audit: bool = False,
 ) -> Report:
-    """The progress report of *plan* on *as_of*; "due soon" means within *within* calendar days.
+    """The progress report of *plan* on *as_of* for the *frequency* period holding it.
 
-    *indicator_section* and *annex_section* are those sections' blocks, made from observed
-    counts by `de_an06.report.indicator_section` and `de_an06.report.annex_section` (or
-    any blocks of your own); without them the report lists the targets and says there is
-    no data. ``de-an06 report --observations FILE`` is::
+    "Due soon" means within *within* calendar days. *indicator_section* and
+    *annex_section* are those sections' blocks, made from observed counts by
+    `de_an06.report.indicator_section` and `de_an06.report.annex_section` (or any blocks
+    of your own); without them the report lists the targets and says there is no data.
+    *letterhead* defaults to `letterhead_for(plan)`; *narrative* fills the office's own
+    parts (marked places otherwise); *include_audit* adds the plan audit as an appendix.
+    ``de-an06 report --observations FILE`` is::
 
         obs = [Observations.from_csv(FILE, plan)]
         build_report(plan, as_of=day, lang=lang,
@@ -195,124 +101,191 @@ def build_report(
     """
     due_soon_end(check_day(as_of, "as_of"), within)  # DateRangeError early
     words = Labels(lang)
-    title = f"{words['title']} {plan.title}"
-    blocks: list[Block] = [Heading(1, title), Paragraph(f"{words['as_of']} {_d(as_of)}.")]
-    blocks += _brief(plan, as_of, words)
-    blocks += _deadlines(plan, as_of, words, within, completed)
+    head = letterhead_for(plan) if letterhead is None else letterhead
+    text = Narrative() if narrative is None else narrative
+    period = _period(plan, as_of, frequency)
+    when = period_text(period, lang) if period else f"{words['as_of_day']} {day_text(as_of)}"
+    title = words["summary"].format(title=plan.title, period=when)
+    office = _sentence_case(head.issuing_body, head.place) or words["office"]
+    groups = group_tasks(plan, as_of, within, completed)
+
+    blocks: list[Block] = [
+        _masthead(head, words, (period.due or period.end) if period else as_of),
+        DocumentTitle(kind=words["kind"], summary=title, to_label=words["to"], to=head.to),
+        _intro(plan, as_of=as_of, period=period, when=when, office=office, words=words),
+    ]
+    blocks += _due_line(plan, period, words)
+    blocks += [Heading(2, words["results"]), *_own(text.results, words["results_own"], words)]
+    blocks += progress_blocks(plan, as_of, within, groups, words, known=completed is not None)
+    blocks += _nest(indicator_section or _targets_only(plan, words), words["targets"], words)
+    blocks += _qualitative(plan, words)
+    blocks += _nest(annex_section or _no_counts(words), words["annex"], words)
     blocks += _responsibilities(plan, as_of, words, within)
-    blocks += _targets_only(plan, words) if indicator_section is None else indicator_section
-    blocks += _no_counts(words) if annex_section is None else annex_section
-    blocks += _audit(plan, words)
+    blocks += _shortcomings(groups, words, text)
+    blocks += [Heading(2, words["next"]), _next_data(groups, as_of, within, words)]
+    blocks += _own(text.next_period, words["next_own"], words)
+    blocks += [Heading(2, words["proposals"]), *_own(text.proposals, words["proposals_own"], words)]
+    blocks += [
+        Paragraph(words["closing"].format(period=when, office=office)),
+        _signature(head, words),
+    ]
+    if include_audit:
+        blocks += _audit(plan, words)
     return Report(title=title, blocks=tuple(blocks), lang=lang)
 
 
-def _d(day: date | None) -> str:
-    return "—" if day is None else f"{day:%d/%m/%Y}"
-
-
-def _brief(plan: Plan, as_of: date, words: Labels) -> list[Block]:
-    decision = plan.decision
-    services = 0 if plan.annex is None else sum(1 for _ in plan.annex.leaves())
-    rows = (
-        (words["decision"], f"{decision.number} ({_d(decision.date)})"),
-        (words["issuer"], decision.issuer),
-        (words["year"], str(plan.year)),
-        (words["groups"], str(len(plan.task_groups))),
-        (words["tasks"], str(len(plan.tasks))),
-        (words["indicators"], str(len(plan.indicators))),
-        (words["agencies"], str(len(plan.agencies))),
-        (words["services"], str(services)),
-    )
-    blocks: list[Block] = [Heading(2, words["brief"]), Table((words["item"], words["value"]), rows)]
-    blocks.append(Heading(3, words["period"]))
+def _period(plan: Plan, as_of: date, frequency: Frequency) -> ReportingPeriod | None:
     regime = plan.reporting
-    if regime is None or Frequency.MONTHLY not in regime.frequencies():
-        blocks.append(Paragraph(words["no_regime"]))
-        return blocks
-    period = regime.period_containing(as_of, Frequency.MONTHLY)
-    blocks.append(
+    if regime is None or frequency not in regime.frequencies():
+        return None
+    return regime.period_containing(as_of, frequency)
+
+
+def _sentence_case(body: str, place: str) -> str:
+    """ "CÔNG AN TỈNH SƠN LA" as a sentence writes it: "Công an tỉnh Sơn La"."""
+    if not body or not body.isupper():
+        return body
+    text = body[0] + body[1:].lower()
+    return text.replace(place.lower(), place) if place else text
+
+
+def _masthead(head: Letterhead, words: Labels, day: date) -> Masthead:
+    signed = head.day
+    d, m = (f"{signed.day:02d}", f"{signed.month:02d}") if signed else (_BLANK, _BLANK)
+    return Masthead(
+        parent_body=head.parent_body,
+        issuing_body=head.issuing_body,
+        number=words["number"].format(number=head.number or _BLANK, symbol=head.symbol),
+        nation=words["nation"],
+        motto=words["motto"],
+        place_date=words["place_date"].format(
+            place=head.place or _BLANK, d=d, m=m, y=signed.year if signed else day.year
+        ),
+    )
+
+
+def _intro(
+    plan: Plan,
+    *,
+    as_of: date,
+    period: ReportingPeriod | None,
+    when: str,
+    office: str,
+    words: Labels,
+) -> Paragraph:
+    decision = plan.decision
+    fields = {
+        "decision": decision.number,
+        "date": day_text(decision.date),
+        "issuer": decision.issuer,
+        "title": plan.title,
+        "office": office,
+        "as_of": day_text(as_of),
+        "period": when,
+    }
+    if period is None:
+        return Paragraph(words["intro_no_regime"].format(**fields))
+    return Paragraph(
+        words["intro"].format(start=day_text(period.start), end=day_text(period.end), **fields)
+    )
+
+
+def _due_line(plan: Plan, period: ReportingPeriod | None, words: Labels) -> list[Block]:
+    regime = plan.reporting
+    if period is None or regime is None:
+        return [Paragraph(words["no_regime"])]
+    if period.due is None:
+        return []
+    rule = regime.rule_for(period)
+    due = shift_due(period.due, DuePolicy.FORWARD, before=rule.before if rule else False)
+    shift = ""
+    if due != period.due:
+        shift = words["shifted"].format(
+            day=day_text(period.due),
+            weekday=weekday_text(period.due, words.lang),
+            rule=rule.text if rule else "",
+        )
+    return [
         Paragraph(
-            words["period_text"].format(
-                day=_d(as_of),
-                id=period.id,
-                start=_d(period.start),
-                end=_d(period.end),
-                due=_d(period.due),
+            words["period_due"].format(
+                period=period_text(period, words.lang),
+                start=day_text(period.start),
+                end=day_text(period.end),
+                due=f"{weekday_text(due, words.lang)} {day_text(due)}",
+                shift=shift,
             )
         )
+    ]
+
+
+def _own(paragraphs: Sequence[str], what: str, words: Labels) -> list[Block]:
+    if paragraphs:
+        return [Paragraph(p) for p in paragraphs]
+    return [Placeholder(words["placeholder"].format(what=what))]
+
+
+def _nest(section: Sequence[Block], title: str, words: Labels) -> list[Block]:
+    """A section made elsewhere, as a numbered part of I: its first heading becomes *title*
+    (level 3), the others go below it; charts get the report's words."""
+    out: list[Block] = []
+    first = True
+    for block in section:
+        if isinstance(block, Heading):
+            out.append(Heading(3, title) if first else Heading(max(block.level + 1, 4), block.text))
+            first = False
+        elif isinstance(block, BarChart):
+            out.append(
+                attrs.evolve(
+                    block,
+                    target_label=words["target_tick"],
+                    met_label=words["met_mark"],
+                    not_met_label=words["not_met_mark"],
+                )
+            )
+        else:
+            out.append(block)
+    return out if not first else [Heading(3, title), *out]
+
+
+def _shortcomings(groups: TaskGroups, words: Labels, text: Narrative) -> list[Block]:
+    overdue = [t.code for t, _ in groups.overdue]
+    data = (
+        words["shortcomings_data"].format(
+            n=count(len(overdue), words.lang), codes=", ".join(overdue)
+        )
+        if overdue
+        else words["shortcomings_none"]
     )
-    following = regime.next_due(as_of)
-    if following is not None and following.id != period.id:
-        blocks.append(Paragraph(words["next_due"].format(id=following.id, due=_d(following.due))))
-    return blocks
+    return [
+        Heading(2, words["shortcomings"]),
+        Paragraph(data),
+        *_own(text.shortcomings, words["shortcomings_own"], words),
+    ]
 
 
-def _lead_text(task: Task, words: Labels) -> str:
-    leads = task.agencies_in(Role.LEAD)
-    if leads:
-        return "; ".join(m.text for m in leads)
-    implementers = task.agencies_in(Role.IMPLEMENT)
-    return "; ".join(m.text for m in implementers) + f" {words['implementing']}"
+def _next_data(groups: TaskGroups, as_of: date, within: int, words: Labels) -> Paragraph:
+    end = day_text(due_soon_end(as_of, within))
+    soon = [t.code for t, _ in groups.due_soon]
+    if not soon:
+        return Paragraph(words["next_none"].format(end=end))
+    return Paragraph(words["next_data"].format(n=len(soon), end=end, codes=", ".join(soon)))
 
 
-def _task_table(items: Sequence[DueTask], words: Labels) -> Block:
-    if not items:
-        return Paragraph(words["none"])
-    rows = tuple(
-        (i.code, _lead_text(i.task, words), i.task.deadline.text, _d(i.due)) for i in items
-    )
-    return Table((words["code"], words["lead"], words["deadline"], words["due"]), rows)
-
-
-def _deadlines(
-    plan: Plan, as_of: date, words: Labels, within: int, completed: Mapping[str, date] | None
-) -> list[Block]:
-    overdue = overdue_tasks(plan, as_of, completed=completed)
-    soon = tasks_due_within(plan, as_of, within, completed=completed)
-    blocks: list[Block] = [Heading(2, words["deadlines"])]
-    for label, items in (
-        (words["overdue"], overdue),
-        (words["due_soon"].format(n=within), soon),
-        (words["ongoing"], ongoing_tasks(plan)),
-        (words["undetermined"], undetermined_tasks(plan)),
-    ):
-        blocks += [Heading(3, f"{label} ({len(items)})"), _task_table(items, words)]
-    blocks.append(_timeline(plan, as_of, words, within, {i.code for i in overdue}))
-    return blocks
-
-
-def _timeline(plan: Plan, as_of: date, words: Labels, within: int, overdue: set[str]) -> Timeline:
-    start, end = date(plan.year, 1, 1), date(plan.year, 12, 31)
-    milestones = []
-    for task in plan.tasks:
-        due = task.deadline.due_date()
-        if due is None:
-            continue
-        status = due_status(task, as_of, within).value
-        if status == "overdue" and task.code not in overdue:
-            status = "done"  # past its date but reported completed
-        elif status == "later":
-            status = "upcoming"
-        milestones.append(Milestone(label=task.code, day=due, status=status))
-        start, end = min(start, due), max(end, due)
-    legend = (
-        ("overdue", words["overdue"]),
-        ("due_soon", words["s_soon"]),
-        ("upcoming", words["upcoming"]),
-    )
-    return Timeline(
-        title=words["timeline"],
-        start=start,
-        end=end,
-        today=as_of,
-        milestones=tuple(milestones),
-        legend=legend,
+def _signature(head: Letterhead, words: Labels) -> Signature:
+    copies = (words["as_above"], *head.copies)
+    return Signature(
+        copies_label=f"{words['copies']}:",
+        copies=(*(f"- {c};" for c in copies), f"- {words['archive']}."),
+        title=head.signer_title or (words["head_of"],),
+        name=head.signer or words["signer_blank"],
     )
 
 
 def _responsibilities(plan: Plan, as_of: date, words: Labels, within: int) -> list[Block]:
     rows = responsibility_matrix(plan).workload(as_of, within)
-    kinds = {"group": f" ({words['group']})", "open_group": f" ({words['open_group']})"}
+    lang = words.lang
+    named = [r for r in rows if r.kind.value != "open_group"]
+    loose = [r for r in rows if r.kind.value == "open_group"]
     table = Table(
         (
             words["agency"],
@@ -327,25 +300,41 @@ def _responsibilities(plan: Plan, as_of: date, words: Labels, within: int) -> li
         ),
         tuple(
             (
-                r.name + kinds.get(r.kind.value, ""),
-                str(r.lead),
-                str(r.coordinate),
-                str(r.monitor),
-                str(r.advise),
-                str(r.implement),
-                str(r.tasks),
-                str(r.overdue),
-                str(r.due_soon),
+                r.name + (f" ({words['group']})" if r.kind.value == "group" else ""),
+                *(
+                    count(n, lang)
+                    for n in (
+                        r.lead,
+                        r.coordinate,
+                        r.monitor,
+                        r.advise,
+                        r.implement,
+                        r.tasks,
+                        r.overdue,
+                        r.due_soon,
+                    )
+                ),
             )
-            for r in rows
+            for r in named
         ),
         numeric=frozenset(range(1, 9)),
     )
-    return [
-        Heading(2, words["responsibilities"]),
-        Paragraph(words["workload_text"].format(day=_d(as_of))),
+    blocks: list[Block] = [
+        Heading(3, words["responsibilities"]),
+        Paragraph(words["workload_text"].format(day=day_text(as_of))),
         table,
     ]
+    if loose:
+        blocks.append(
+            Paragraph(
+                words["open_groups"].format(
+                    n=count(len(loose), lang),
+                    example=loose[0].name,
+                    tasks=count(sum(r.tasks for r in loose), lang),
+                )
+            )
+        )
+    return blocks
 
 
 def _overrides_text(indicator: Indicator) -> str:
@@ -357,31 +346,39 @@ def _overrides_text(indicator: Indicator) -> str:
 
 def _targets_only(plan: Plan, words: Labels) -> list[Block]:
     rows = tuple(
-        (
-            i.id,
-            words["qualitative"] if i.qualitative else target_text(i.target, i.unit),
-            _overrides_text(i),
-            i.text,
-        )
+        (i.id, i.text, target_text(i.target, i.unit), _overrides_text(i))
         for i in plan.indicators
+        if not i.qualitative
     )
     return [
-        Heading(2, words["targets"]),
+        Heading(3, words["targets"]),
         Paragraph(words["no_observations"]),
-        Table(("ID", words["target"], words["overrides"], words["indicators"]), rows),
+        Table(
+            (words["code"], words["indicator"], words["target"], words["overrides"]),
+            rows,
+            widths=(9, 59, 13, 19),
+        ),
     ]
 
 
+def _qualitative(plan: Plan, words: Labels) -> list[Block]:
+    rows = tuple((i.id, i.text) for i in plan.indicators if i.qualitative)
+    if not rows:
+        return []
+    return [Heading(4, words["qualitative_head"]), Table((words["code"], words["indicator"]), rows)]
+
+
 def _no_counts(words: Labels) -> list[Block]:
-    return [Heading(2, words["annex"]), Paragraph(words["no_counts"])]
+    return [Heading(3, words["annex"]), Paragraph(words["no_counts"])]
 
 
 def _audit(plan: Plan, words: Labels) -> list[Block]:
-    findings = audit(plan)
-    rows = tuple((words[f.severity.value], f.location, f.message, f.value) for f in findings)
+    names = {a.key: a.name for a in plan.agencies} | {g.key: g.name for g in plan.agency_groups}
+    rows = tuple(finding_row(f, words.lang, names) for f in audit(plan))
     return [
         Heading(2, words["audit"]),
-        Table((words["severity"], words["where"], words["finding"], ""), rows)
+        Paragraph(words["audit_text"]),
+        Table((words["severity"], words["where"], words["finding"], words["quoted"]), rows)
         if rows
         else Paragraph(words["none"]),
     ]

@@ -32,8 +32,13 @@ def bar_chart(chart: BarChart) -> str:
     height = top + row_h * len(chart.bars) + 10
     width = label_w + plot_w + 70
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'role="img" aria-label="{escape(chart.title)}" font-size="12">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width + 60} {height}" '
+        f'role="img" aria-label="{escape(chart.title)}" font-size="12">',
+        # Not met is hatched, met is solid: the difference survives black-and-white print.
+        '<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)"><rect width="6" height="6" fill="#fff"/>'
+        f'<line x1="0" y1="0" x2="0" y2="6" stroke="{COLOURS["not_met"]}" stroke-width="3"/>'
+        "</pattern></defs>",
     ]
     for pct in (0, 25, 50, 75, 100):
         x = label_w + plot_w * pct / 100
@@ -57,14 +62,17 @@ def bar_chart(chart: BarChart) -> str:
         else:
             status = "met" if bar.met else "not_met" if bar.met is False else "no_data"
             w = plot_w * min(max(bar.percent, 0.0), 100.0) / 100
+            fill = "url(#hatch)" if status == "not_met" else COLOURS[status]
             out.append(
                 f'<rect x="{label_w}" y="{y + 4}" width="{w:.1f}" height="{row_h - 8}" '
-                f'fill="{COLOURS[status]}"><title>{escape(bar.caption or label)}</title>'
-                f"</rect>"
+                f'fill="{fill}" stroke="{COLOURS[status]}"><title>'
+                f"{escape(bar.caption or label)}</title></rect>"
             )
             # The value goes right of the bar and of the target tick, never under it.
             tick = 0.0 if bar.target is None else plot_w * min(max(bar.target, 0.0), 100.0) / 100
             text = bar.text or f"{bar.percent:.2f}%"
+            mark = {"met": chart.met_label, "not_met": chart.not_met_label}.get(status, "")
+            text = f"{text} {mark}".strip()
             out.append(
                 f'<text x="{label_w + max(w, tick) + 5:.1f}" y="{y + 15}">{escape(text)}</text>'
             )
@@ -72,7 +80,8 @@ def bar_chart(chart: BarChart) -> str:
             x = label_w + plot_w * min(max(bar.target, 0.0), 100.0) / 100
             out.append(
                 f'<line x1="{x:.1f}" y1="{y + 1}" x2="{x:.1f}" y2="{y + row_h - 1}" '
-                f'stroke="#111" stroke-width="2.5"><title>target {bar.target:g}%</title>'
+                f'stroke="#111" stroke-width="2.5"><title>{escape(chart.target_label)} '
+                f"{bar.target:g}%</title>"
                 f"</line>"
             )
     out.append("</svg>")
@@ -87,11 +96,17 @@ def timeline(chart: Timeline) -> str:
     def x_of(day: date) -> float:
         return left + plot_w * (day - chart.start).days / span
 
-    stacks: dict[date, int] = {}
+    # Each label goes on the first row where it does not touch the label before it, so
+    # nearby days ("5.3" on 28/06, "11.4" on 01/07) never overlap.
+    ends: list[float] = []
     rows = []
     for m in sorted(chart.milestones, key=lambda m: (m.day, m.label)):
-        level = stacks.get(m.day, 0)
-        stacks[m.day] = level + 1
+        x = x_of(m.day)
+        width = 14 + 7 * len(m.label)
+        level = next((i for i, end in enumerate(ends) if end < x - 6), len(ends))
+        if level == len(ends):
+            ends.append(0.0)
+        ends[level] = x + width
         rows.append((m, level))
     depth = max((lvl for _, lvl in rows), default=0) + 1
     height = top + 30 + depth * 16 + 20 + (18 if chart.legend else 0)
@@ -121,20 +136,38 @@ def timeline(chart: Timeline) -> str:
         )
     for m, level in rows:
         x, y = x_of(m.day), axis_y + 18 + level * 16
-        colour = COLOURS.get(m.status, "#555")
         out.append(
-            f'<circle cx="{x:.1f}" cy="{y}" r="5" fill="{colour}"><title>'
-            f"{escape(m.label)} — {m.day:%d/%m/%Y}</title></circle>"
-            f'<text x="{x + 7:.1f}" y="{y + 4}">{escape(m.label)}</text>'
+            _marker(m.status, x, y, f"{m.label} — {m.day:%d/%m/%Y}")
+            + f'<text x="{x + 7:.1f}" y="{y + 4}">{escape(m.label)}</text>'
         )
     if chart.legend:
         x = left
         for status, text in chart.legend:
             out.append(
-                f'<circle cx="{x + 5}" cy="{height - 10}" r="5" '
-                f'fill="{COLOURS.get(status, "#555")}"/>'
-                f'<text x="{x + 13}" y="{height - 6}">{escape(text)}</text>'
+                _marker(status, x + 5, height - 10, text)
+                + f'<text x="{x + 13}" y="{height - 6}">{escape(text)}</text>'
             )
             x += 14 + 7 * len(text) + 20
     out.append("</svg>")
     return "".join(out)
+
+
+def _marker(status: str, x: float, y: float, title: str) -> str:
+    """A marker whose shape tells the status in black and white: a filled square for
+    overdue, a triangle for due soon, a hollow circle for not yet due, a filled circle
+    for done."""
+    colour = COLOURS.get(status, "#555")
+    tip = f"<title>{escape(title)}</title>"
+    if status == "overdue":
+        return (
+            f'<rect x="{x - 5:.1f}" y="{y - 5}" width="10" height="10" fill="{colour}">{tip}</rect>'
+        )
+    if status == "due_soon":
+        points = f"{x:.1f},{y - 6} {x - 6:.1f},{y + 5} {x + 6:.1f},{y + 5}"
+        return f'<polygon points="{points}" fill="{colour}">{tip}</polygon>'
+    if status == "upcoming":
+        return (
+            f'<circle cx="{x:.1f}" cy="{y}" r="4.5" fill="#fff" stroke="{colour}" '
+            f'stroke-width="2">{tip}</circle>'
+        )
+    return f'<circle cx="{x:.1f}" cy="{y}" r="5" fill="{colour}">{tip}</circle>'
