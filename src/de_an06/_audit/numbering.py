@@ -21,7 +21,7 @@ from .words import TASK_SECTION
 __all__ = ["numbering_findings", "source_findings"]
 
 _GROUP = re.compile(r"^\s*(\d{1,2})\.\s+\S")
-_ITEM = re.compile(r"^\s*\((\d{1,2})\)\s")
+_ITEM = re.compile(r"^\s*(?:\((\d{1,2})\)|\d{1,2}\)|[a-zđ]\))\s")
 _INSIDE = re.compile(r"[.;:]\s+\((\d{1,2})\)\s+[A-ZĐÀ-Ỹ]")
 _SECTION = re.compile(r"^\s*(?:[IVX]+)\.\s")
 
@@ -140,30 +140,33 @@ def _annex(ctx: Context) -> Iterator[Finding]:
 
 
 def source_findings(lines: Sequence[str]) -> Iterator[Finding]:
-    """Slips only the text shows: numbers inside lines, groups whose task has no number."""
-    group: tuple[int, str] | None = None  # line number, heading of the group being read
-    items, tasks = 0, False  # items of the group; inside the section of tasks
+    """Slips only the text shows: numbers inside lines, a group whose task has no number.
+
+    A group is unnumbered when other groups of the section of tasks number their tasks
+    ("(1)", "a)") and it does not; a plan that numbers none (bullets) is consistent.
+    """
+    groups: list[tuple[int, str, int]] = []  # line, heading, numbered items
+    tasks = False  # inside the section of tasks
     for n, line in enumerate(lines, start=1):
         for match in _INSIDE.finditer(line):
-            yield _at(
-                make("number_inside_line", Where("text"), "", line.strip(), number=f"({match[1]})"),
-                n,
+            finding = make(
+                "number_inside_line", Where("text"), "", line.strip(), number=f"({match[1]})"
             )
+            yield attrs.evolve(finding, line=n)
         if _SECTION.match(line):
-            yield from _unnumbered(group, items)
-            group, items, tasks = None, 0, TASK_SECTION in fold(line)
+            yield from _unnumbered(groups)
+            groups, tasks = [], TASK_SECTION in fold(line)
         elif tasks and _GROUP.match(line):
-            yield from _unnumbered(group, items)
-            group, items = (n, line.strip()), 0
-        elif _ITEM.match(line) or _INSIDE.search(line):
-            items += 1
-    yield from _unnumbered(group, items)
+            groups.append((n, line.strip(), 0))
+        elif groups and (_ITEM.match(line) or _INSIDE.search(line)):
+            number, heading, items = groups[-1]
+            groups[-1] = (number, heading, items + 1)
+    yield from _unnumbered(groups)
 
 
-def _unnumbered(group: tuple[int, str] | None, items: int) -> Iterator[Finding]:
-    if group is not None and items == 0:
-        yield _at(make("unnumbered_item", Where("text"), "", group[1]), group[0])
-
-
-def _at(finding: Finding, line: int) -> Finding:
-    return attrs.evolve(finding, line=line)
+def _unnumbered(groups: list[tuple[int, str, int]]) -> Iterator[Finding]:
+    if not any(items for *_, items in groups):
+        return
+    for number, heading, items in groups:
+        if not items:
+            yield attrs.evolve(make("unnumbered_item", Where("text"), "", heading), line=number)

@@ -35,7 +35,7 @@ def text_findings(ctx: Context) -> Iterator[Finding]:
         misspelt = list(_misspellings(text, where, path))
         # One slip, one finding: "Hệ thông thông tin" is misspelt, not doubled; "kế nối
         # kết nối" is a phrase typed twice, not only misspelt.
-        yield from (d for d in doubled if not any(d.value in m.value for m in misspelt))
+        yield from (d for d in doubled if not any(d.value in _written(m) for m in misspelt))
         yield from (m for m in misspelt if not any(_written(m) in d.value for d in doubled))
         yield from _cut_names(text, where, path)
         yield from _symbols(text, where, path)

@@ -103,7 +103,8 @@ ALLOWED_REPEATS = frozenset(
 # A document symbol: number / [year /] kind-issuer ("104/2022/NĐ-CP", "06/QĐ-TTg").
 SYMBOL = re.compile(
     r"(?<![\w/])(?P<number>\d{1,5})/(?:(?P<year>\d{4})/)?"
-    r"(?P<rest>[A-ZĐa-zđ][A-ZĐa-zđ&.]*(?:\s*[-–]\s*[A-ZĐa-zđ0-9&.]+)+)"
+    r"(?P<rest>[A-ZĐa-zđ][A-ZĐa-zđ&]*"
+    r"(?:\s*[-–]\s*[A-ZĐa-zđ0-9&]+(?:\.[A-ZĐa-zđ0-9&]+)*)+)"
 )
 # The usual spelling of symbol parts, by their casefold.
 SYMBOL_PARTS: dict[str, str] = {
