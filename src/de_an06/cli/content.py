@@ -7,12 +7,14 @@ from typing import Any
 
 from .._text import fraction_text
 from ..achievement import target_text
-from ..auditing import Severity, audit, principle_checks
+from ..auditing import Finding, Severity, audit, principle_checks
+from ..importer.reader import import_text, read_plan_text
 from ..indicator import Indicator, Target
+from ..loading import load_plan
 from ..plan import Plan
 from ._common import add_format_option, add_plan_option, emit, plan_of
 
-__all__ = ["indicator_record", "register", "service_records"]
+__all__ = ["audit_record", "indicator_record", "register", "service_records"]
 
 
 def register(commands: Any) -> None:
@@ -37,17 +39,28 @@ def register(commands: Any) -> None:
 
     audit_cmd = commands.add_parser(
         "audit",
-        help="inconsistencies and unclear tasks in a plan",
-        description="Check a plan against itself and against 'rõ người, rõ việc, rõ tiến độ, "
-        "rõ kết quả, rõ trách nhiệm'. Exit 1 if there are error-level findings.",
-        epilog="Example: de-an06 audit --plan plan.json --format json",
+        help="inconsistencies, slips and unclear tasks in a plan or a draft's text",
+        description="Check a plan (or a draft plan's text, --text) as a careful clerk would: "
+        "text slips, numbering, references, deadlines, roles, the annex, and 'rõ người, rõ "
+        "việc, rõ tiến độ, rõ kết quả, rõ trách nhiệm'. Exit 0 with no error-level "
+        "finding, 1 with some, 2 on bad input.",
+        epilog="Example: de-an06 audit --text du-thao.txt --lang en --format json",
     )
     add_plan_option(audit_cmd)
     add_format_option(audit_cmd)
     audit_cmd.add_argument(
+        "--text",
+        metavar="FILE",
+        help="audit a draft plan's text (read by the importer; findings give its lines); "
+        "--plan then only lends its agency directory",
+    )
+    audit_cmd.add_argument(
+        "--lang", choices=("vi", "en"), default="vi", help="message language (default: vi)"
+    )
+    audit_cmd.add_argument(
         "--principle",
         action="store_true",
-        help="list each task's lead / deadline / result check instead",
+        help="list each task's lead / deadline / result check, with why, instead",
     )
     audit_cmd.set_defaults(handler=_audit)
 
@@ -136,46 +149,76 @@ def _services(args: argparse.Namespace) -> int:
 
 
 def _audit(args: argparse.Namespace) -> int:
-    plan = plan_of(args)
+    source: str | None = None
+    lines: dict[str, int] = {}
+    if args.text:
+        source = read_plan_text(args.text)
+        directory = load_plan(args.plan)
+        result = import_text(source, source=args.text, directory=directory)
+        plan = result.plan
+        for number, paths in sorted(result.placements.items()):
+            for path in paths:
+                if path.startswith("$"):
+                    lines.setdefault(path, number)
+    else:
+        plan = plan_of(args)
     if args.principle:
-        checks = [
-            {
-                "task": c.task,
-                "clear_lead": c.clear_lead,
-                "clear_deadline": c.clear_deadline,
-                "clear_result": c.clear_result,
-                "clear": c.clear,
-            }
-            for c in principle_checks(plan)
-        ]
-        columns = [
-            ("task", "task"),
-            ("clear_lead", "rõ người"),
-            ("clear_deadline", "rõ tiến độ"),
-            ("clear_result", "rõ kết quả"),
-        ]
-        return emit(args, checks, checks, columns)
-    findings = audit(plan)
-    records = [
-        {
-            "severity": f.severity.value,
-            "code": f.code,
-            "location": f.location,
-            "path": f.path,
-            "message": f.message,
-            "value": f.value,
-        }
-        for f in findings
-    ]
+        return _principle(args, plan)
+    findings = audit(plan, source=source, lines=lines)
+    records = [audit_record(f, args.lang) for f in findings]
+    en = args.lang == "en"
     emit(
         args,
         records,
         records,
         [
-            ("severity", "severity"),
-            ("location", "where"),
-            ("message", "finding"),
-            ("value", "value"),
+            ("severity", "severity" if en else "mức độ"),
+            ("location", "where" if en else "vị trí"),
+            ("message", "finding" if en else "phát hiện"),
+            ("value", "quoted text" if en else "trích dẫn"),
         ],
     )
     return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
+
+
+_SEVERITY_VI = {Severity.ERROR: "lỗi", Severity.WARNING: "cảnh báo", Severity.INFO: "lưu ý"}
+
+
+def audit_record(finding: Finding, lang: str = "vi") -> dict[str, Any]:
+    """One finding as ``audit --format json`` writes it (one schema for both languages)."""
+    return {
+        "severity": finding.severity.value,
+        "severity_label": finding.severity.value
+        if lang == "en"
+        else _SEVERITY_VI[finding.severity],
+        "code": finding.code,
+        "location": finding.location_in(lang),
+        "path": finding.path,
+        "line": finding.line,
+        "message": finding.message_in(lang),
+        "value": finding.value,
+    }
+
+
+def _principle(args: argparse.Namespace, plan: Plan) -> int:
+    checks: list[dict[str, Any]] = [
+        {
+            "task": c.task,
+            "clear_lead": c.clear_lead,
+            "clear_deadline": c.clear_deadline,
+            "clear_result": c.clear_result,
+            "clear": c.clear,
+            "why": dict(zip(("lead", "deadline", "result"), c.reasons(args.lang), strict=True)),
+            "product": c.product,
+        }
+        for c in principle_checks(plan)
+    ]
+    rows = [{**c, "result_why": c["why"]["result"]} for c in checks]
+    columns = [
+        ("task", "task" if args.lang == "en" else "nhiệm vụ"),
+        ("clear_lead", "rõ người"),
+        ("clear_deadline", "rõ tiến độ"),
+        ("clear_result", "rõ kết quả"),
+        ("result_why", "why (result)" if args.lang == "en" else "vì sao (kết quả)"),
+    ]
+    return emit(args, checks, rows, columns)
