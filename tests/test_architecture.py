@@ -82,8 +82,6 @@ NOT_YET_SPLIT = frozenset(
         "_deadline_parser.py",
         "_input/checker.py",
         "auditing.py",
-        "importer/reader.py",
-        "importer/roles.py",
         "matrix.py",
         "succession.py",
     }

@@ -25,7 +25,7 @@ from .._text import fold, join_lines, nfc
 from ..reporting import Frequency, ReportingRegime, ReportingRule
 from .draft import Draft
 from .lines import Line, Para, assemble, is_caps, recase
-from .roles import split_mentions
+from .mentions import split_mentions
 
 __all__ = ["read_decision", "read_header", "read_reporting", "read_signature"]
 

@@ -28,45 +28,26 @@ What the importer reads is described in docs/howto-model-another-province.md.
 from __future__ import annotations
 
 import os
-import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping
 from types import MappingProxyType
 from typing import final
 
 import attrs
 
-from .._dates import FIRST_DAY
-from .._files import DEFAULT_MAX_BYTES, ErrorFactory, decode, read_text
-from .._text import fold, join_lines, nfc, pair_surrogates
-from ..errors import PlanTextError
+from .._files import DEFAULT_MAX_BYTES
+from .._text import join_lines, pair_surrogates
 from ..plan import Decision, Plan
-from .annex import read_annex
-from .decision import province_of, read_decision, read_header, read_signature
 from .draft import Draft
-from .labels import match_label
 from .lines import (
-    Kind,
-    Line,
     Sink,
-    assemble,
-    is_caps,
     is_prose,
-    marker_of,
-    recase,
     split_lines,
 )
-from .objectives import read_objectives
 from .roles import AgencyBook
-from .tasks import read_other, read_purposes, read_tasks
+from .sources import decode_plan_text, read_plan_text
+from .structure import PLACEHOLDER_DATE, read_parts
 
 __all__ = ["ImportNote", "ImportResult", "import_file", "import_text", "read_plan_text"]
-
-# A date that cannot be a decision's: shown when the text gives none (and warned about).
-PLACEHOLDER_DATE = FIRST_DAY
-"""The decision's date, and its year the plan's, when the text names none (1900-01-01):
-the first day a plan may name, so the draft loads; a warning says to correct it."""
-
-_ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
 
 @final
@@ -142,7 +123,7 @@ def import_text(
     sink.place(layout, "layout:rule")
     body = join_lines(" ".join(li.text for li in lines if is_prose(li.text)))
     draft = Draft(sink=sink, book=AgencyBook(directory, sink), body=body, directory=directory)
-    _read(lines, draft)
+    read_parts(lines, draft)
     plan = _plan(draft, plan_id)
     warnings = tuple(
         sorted(
@@ -157,223 +138,6 @@ def import_text(
     )
     placements = MappingProxyType({n: tuple(p) for n, p in sorted(sink.placements.items())})
     return ImportResult(plan=plan, warnings=warnings, placements=placements, source=source)
-
-
-def _read(lines: list[Line], draft: Draft) -> None:
-    """Cut the text into its parts and read each."""
-    folded = [fold(li.text) for li in lines]
-    caps = [is_caps(li.text) for li in lines]
-    qd = _find(lines, lambda i: caps[i] and folded[i] == "quyet dinh")
-    operative = _find(lines, lambda i: folded[i].rstrip() in ("quyet dinh:", "quyet dinh :"))
-    start = operative if operative is not None else (qd if qd is not None else 0)
-    title = _find(lines, lambda i: caps[i] and folded[i].startswith("ke hoach"), start)
-    sections = _sections(lines, title if title is not None else start)
-    first_section = sections[0][0] if sections else None
-    head_end = title if title is not None else first_section
-    if head_end is None:  # no title, no sections: the header ends where tasks start
-        group = _find(lines, lambda i: _starts_group(lines[i]), start)
-        label = _find(lines, lambda i: match_label(lines[i].text) is not None, group or 0)
-        head_end = group if group is not None and label is not None else len(lines)
-    annex = _find(
-        lines,
-        lambda i: caps[i] and folded[i].startswith(("danh muc", "phu luc", "bieu mau")),
-        sections[0][0] if sections else head_end,
-    )
-    end = annex if annex is not None else len(lines)
-    sections = [(i, n) for i, n in sections if i < end]
-    # The decision: header, then title and articles; for a plan issued on its own the
-    # header is the plan's (its number and date stand for the decision's).
-    if qd is not None and qd < head_end:
-        read_header(lines[:qd], draft)
-        sign_at = _find(lines, lambda i: folded[i].startswith("noi nhan"), qd)
-        if sign_at is None or sign_at >= head_end:
-            sign_at = _decision_signature(lines, qd, head_end)
-        draft.sink.place([lines[qd]], "layout:decision")
-        read_decision(lines[qd + 1 : sign_at], draft)
-        read_signature(lines[sign_at:head_end], draft)
-    else:
-        read_header(lines[:head_end], draft)
-    province, kind = province_of(draft)
-    draft.book.set_province(province, kind)
-    plan_signature = _find(lines, lambda i: folded[i].startswith("noi nhan"), head_end)
-    body_end = plan_signature if plan_signature is not None and plan_signature < end else end
-    tasks_only = None
-    if not sections and any(match_label(li.text) for li in lines[head_end:body_end]):
-        # No Roman-numbered sections but role lines: a fragment of section III alone.
-        tasks_only = _find(lines, lambda i: _starts_group(lines[i]), head_end)
-    if title is not None:
-        stop = first_section if first_section is not None else (tasks_only or end)
-        _read_title(lines[title:stop], draft)
-    if tasks_only is not None:
-        read_tasks(lines[tasks_only:body_end], draft)
-    for k, (i, numeral) in enumerate(sections):
-        stop = sections[k + 1][0] if k + 1 < len(sections) else end
-        if plan_signature is not None and i < plan_signature < stop:
-            stop = plan_signature
-        _read_section(lines[i:stop], numeral, draft)
-    if plan_signature is not None and plan_signature < end:
-        read_signature(lines[plan_signature:end], draft)
-    if annex is not None:
-        read_annex(lines[annex:], draft)
-    _missing(lines, draft)
-    _truncated(lines, draft)
-    _unread(lines, draft)
-
-
-def _starts_group(line: Line) -> bool:
-    marker = marker_of(line.text)
-    return marker is not None and marker.kind in (Kind.NUMBERED, Kind.PAREN)
-
-
-def _find(lines: Sequence[Line], test: Callable[[int], bool], start: int = 0) -> int | None:
-    """The first index from *start* whose line passes *test*, or None."""
-    return next((i for i in range(max(start, 0), len(lines)) if test(i)), None)
-
-
-def _decision_signature(lines: Sequence[Line], qd: int, end: int) -> int:
-    """Where the decision's articles end when there is no "Nơi nhận": its last "|"."""
-    separators = [i for i in range(qd, end) if lines[i].is_separator]
-    return separators[-1] if separators else end
-
-
-def _sections(lines: Sequence[Line], start: int) -> list[tuple[int, str]]:
-    """Roman-numbered section headings, in order: I, II, III, …"""
-    found: list[tuple[int, str]] = []
-    for i in range(start, len(lines)):
-        marker = marker_of(lines[i].text)
-        if marker is None or marker.kind is not Kind.SECTION or marker.number not in _ROMANS:
-            continue
-        last = _ROMANS.index(found[-1][1]) if found else -1
-        number = _ROMANS.index(marker.number)
-        # The next numeral; or a later one under a heading in capitals or on a known
-        # topic (a fragment may start at "III.", a plan may skip a section).
-        if number == last + 1 or (number > last and _known_topic(lines[i].text)):
-            found.append((i, marker.number))
-    return found
-
-
-def _known_topic(text: str) -> bool:
-    folded = fold(text)
-    topics = ("muc dich", "yeu cau", "muc tieu", "nhiem vu", "giai phap", "to chuc thuc hien")
-    return is_caps(text) or any(topic in folded for topic in topics)
-
-
-def _read_title(lines: Sequence[Line], draft: Draft) -> None:
-    """The plan's title (in capitals) and what stands under it before section I."""
-    real = [line for line in lines if not line.is_separator]
-    count = next((i for i, line in enumerate(real) if not is_caps(line.text)), len(real))
-    caps = real[:count]
-    # A second title line in running case ("Triển khai thực hiện Đề án 06/CP năm 2025"):
-    # no sentence end, not a note in parentheses, not a recital.
-    while count < len(real) and count - len(caps) < 3 and _title_line(real[count].text):
-        count += 1
-    title, more = real[:count], real[len(caps) : count]
-    if title:
-        text = recase(join_lines(" ".join(line.text for line in caps)), draft.body)
-        if more:
-            rest = join_lines(" ".join(line.text for line in more))
-            text = nfc(f"{text} {rest[:1].lower()}{rest[1:]}") if text else rest
-        draft.title = text
-        draft.sink.place(title, "$.title")
-    for para in assemble(real[count:], kinds=frozenset()):
-        folded = fold(para.text)
-        attached = folded.startswith(("(kem theo", "kem theo"))
-        if attached and draft.number and fold(draft.number) in folded.replace(" ", ""):
-            draft.sink.place(para.lines, "~$.decision.number")  # "(Kèm theo Quyết định số …)"
-        elif folded.startswith(("can cu", "thuc hien")):
-            draft.add("legal_bases", para.text, para.lines)
-        else:
-            draft.sink.warn(para.lines, "text under the plan's title not understood; not kept")
-
-
-def _heading_end(line: Line) -> bool:
-    return line.is_separator or marker_of(line.text) is not None
-
-
-def _title_line(text: str) -> bool:
-    folded = fold(text)
-    return not (
-        text.endswith((".", ":", ";"))
-        or folded.startswith(("(", "can cu", "thuc hien", "kem theo"))
-        or marker_of(text) is not None
-    )
-
-
-def _read_section(lines: Sequence[Line], numeral: str, draft: Draft) -> None:
-    # The heading: its line, and the lines after it in capitals ("III. NHIỆM VỤ," +
-    # "GIẢI PHÁP THỰC HIỆN"); anything else is the section's text.
-    count = 1
-    while (
-        count < len(lines)
-        and re.search(r"(?:[,&-]|\bVÀ)$", lines[count - 1].text)
-        and is_caps(lines[count].text)
-        and not _heading_end(lines[count])
-    ):
-        count += 1
-    heading = list(lines[:count])
-    rest = lines[count:]
-    while rest and rest[0].is_separator:
-        rest = rest[1:]
-    topic = fold(" ".join(line.text for line in heading))
-    if "muc dich" in topic or "yeu cau" in topic:
-        draft.sink.place(heading, "layout:section")
-        read_purposes(rest, draft)
-    elif "muc tieu" in topic:
-        draft.sink.place(heading, "layout:section")
-        read_objectives(rest, numeral, draft)
-    elif "nhiem vu" in topic or "giai phap" in topic:
-        draft.sink.place(heading, "layout:section")
-        read_tasks(rest, draft)
-    else:
-        read_other(rest, heading, draft)
-
-
-def _missing(lines: Sequence[Line], draft: Draft) -> None:
-    """Warn about what a plan should have and this text did not give."""
-    first = list(lines[:1])
-    if not draft.number:
-        draft.sink.warn(first, "no decision number ('Số: …') found", "missing")
-    if draft.date is None:
-        draft.sink.warn(
-            first,
-            "no decision date ('…, ngày … tháng … năm …') found; "
-            f"{PLACEHOLDER_DATE.isoformat()} used",
-            "missing",
-        )
-    if not draft.has_decision and draft.number:
-        draft.sink.warn(
-            first,
-            "no decision ('QUYẾT ĐỊNH') found: the plan's own number and "
-            "date stand for the decision's",
-            "guessed",
-        )
-    if not draft.title:
-        draft.sink.warn(first, "no plan title ('KẾ HOẠCH …') found", "missing")
-    if not draft.task_groups:
-        draft.sink.warn(first, "no task group found (section 'III. NHIỆM VỤ …')", "missing")
-    if draft.year is None:
-        message = f"no plan year found: the draft says {PLACEHOLDER_DATE.year}, correct it"
-        draft.sink.warn(first, message, "missing")
-
-
-def _unread(lines: Sequence[Line], draft: Draft) -> None:
-    """Warn about any line no part of the reading reached, so none is silently dropped."""
-    warned = {n for w in draft.sink.warnings for n in range(w.line, w.end_line + 1)}
-    for line in lines:
-        number = line.number
-        if not line.is_separator and number not in draft.sink.placements and number not in warned:
-            draft.sink.warn([line], "line not read: it is outside every part understood")
-            warned.add(number)
-
-
-def _truncated(lines: Sequence[Line], draft: Draft) -> None:
-    """Warn when the text stops mid-sentence inside the plan's body (a file cut short)."""
-    last = next((line for line in reversed(lines) if not line.is_separator), None)
-    if last is None or re.search(r"[.;:!?…)”\"]$", last.text):
-        return
-    body = ("$.task_groups", "$.objectives", "$.purposes", "$.closing", "$.legal_bases")
-    if any(path.startswith(body) for path in draft.sink.placements.get(last.number, [])):
-        draft.sink.warn([last], "the text ends mid-sentence: it may have been cut short", "missing")
 
 
 def _plan(draft: Draft, plan_id: str | None) -> Plan:
@@ -414,36 +178,6 @@ def _plan(draft: Draft, plan_id: str | None) -> Plan:
         closing=tuple(draft.closing),
         notes=tuple(draft.notes),
     )
-
-
-# --- files --------------------------------------------------------------------------
-
-
-def decode_plan_text(data: bytes, source: str) -> str:
-    """Text of a plan file: UTF-8 (with or without BOM) or UTF-16 with a BOM.
-
-    Raises:
-        PlanTextError: any other encoding; the message names *source*.
-    """
-    return decode(data, what="plan text", error=_error(source))
-
-
-def _error(source: str) -> ErrorFactory:
-    def error(message: str, value: object, path: str = "$") -> PlanTextError:
-        return PlanTextError(source, message)
-
-    return error
-
-
-def read_plan_text(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """The text of the plan file at *path* (see `decode_plan_text` for encodings).
-
-    Raises:
-        PlanTextError: the file cannot be read, is larger than *max_bytes* (64 MiB by
-            default), or is not UTF-8/UTF-16 text.
-    """
-    source = str(path)
-    return read_text(path, what="plan text", max_bytes=max_bytes, error=_error(source))
 
 
 def import_file(
