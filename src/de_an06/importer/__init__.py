@@ -4,7 +4,8 @@
 (text, .docx, PDF); ``lines`` splits the text into numbered lines; ``structure`` cuts it
 into parts; ``decision``, ``objectives``, ``tasks``, ``roles`` (names split by
 ``mentions``) and ``annex`` each read one part of the document into a ``draft.Draft``;
-``labels`` holds the wording tables they share. Nothing here is imported by the model or the queries.
+``labels`` holds the wording tables they share. Nothing here is imported by the model or
+the queries.
 """
 
 from .reader import ImportNote, ImportResult, import_file, import_text, read_plan_text

@@ -44,7 +44,7 @@ from .lines import (
     split_lines,
 )
 from .roles import AgencyBook
-from .sources import decode_plan_text, read_plan_text
+from .sources import plan_text_of, read_plan_text
 from .structure import PLACEHOLDER_DATE, read_parts
 
 __all__ = ["ImportNote", "ImportResult", "import_file", "import_text", "read_plan_text"]
@@ -117,7 +117,7 @@ def import_text(
 
     Never raises for any text: what it cannot read becomes a warning.
     """
-    text = decode_plan_text(text, source) if isinstance(text, bytes) else pair_surrogates(text)
+    text = plan_text_of(text, source) if isinstance(text, bytes) else pair_surrogates(text)
     sink = Sink()
     lines, layout = split_lines(text)
     sink.place(layout, "layout:rule")
