@@ -8,6 +8,20 @@ into parts; ``decision``, ``objectives``, ``tasks``, ``roles`` (names split by
 the queries.
 """
 
-from .reader import ImportNote, ImportResult, import_file, import_text, read_plan_text
+from .reader import (
+    ImportNote,
+    ImportResult,
+    import_documents,
+    import_file,
+    import_text,
+    read_plan_text,
+)
 
-__all__ = ["ImportNote", "ImportResult", "import_file", "import_text", "read_plan_text"]
+__all__ = [
+    "ImportNote",
+    "ImportResult",
+    "import_documents",
+    "import_file",
+    "import_text",
+    "read_plan_text",
+]

@@ -169,10 +169,11 @@ class Marker:
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 _MARKERS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (Kind.SECTION, re.compile(rf"^(?P<num>{_ROMAN})(?:\.|\s*[-–)])\s*(?P<rest>\S.*)$")),
-    (Kind.DOTTED, re.compile(r"^(?P<num>\d{1,2}\.\d{1,2})\.?\s+(?P<rest>\S.*)$")),
-    (Kind.NUMBERED, re.compile(r"^(?P<num>\d{1,2})\s*\.\s*(?P<rest>\S.*)$")),
-    (Kind.PAREN, re.compile(r"^\((?P<num>\d{1,2})\)\s*(?P<rest>.*)$")),
-    (Kind.RPAREN, re.compile(r"^(?P<num>\d{1,2})\)\s*(?P<rest>\S.*)$")),
+    # Numbers of any size a plan gives (a national list has groups past 99), 6 digits at most.
+    (Kind.DOTTED, re.compile(r"^(?P<num>\d{1,6}\.\d{1,6})\.?\s+(?P<rest>\S.*)$")),
+    (Kind.NUMBERED, re.compile(r"^(?P<num>\d{1,6})\s*\.\s*(?P<rest>\S.*)$")),
+    (Kind.PAREN, re.compile(r"^\((?P<num>\d{1,6})\)\s*(?P<rest>.*)$")),
+    (Kind.RPAREN, re.compile(r"^(?P<num>\d{1,6})\)\s*(?P<rest>\S.*)$")),
     (Kind.LETTER, re.compile(r"^(?P<num>[a-zđ])\s*[).]\s+(?P<rest>\S.*)$")),
     (Kind.BULLET, re.compile(r"^(?P<num>[-–—•+*▪●◦])\s*(?P<rest>\S.*)$")),
 )

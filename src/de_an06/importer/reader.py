@@ -37,17 +37,21 @@ import attrs
 from .._files import DEFAULT_MAX_BYTES
 from .._text import join_lines, pair_surrogates
 from ..plan import Decision, Plan
+from .documents import document_starts
 from .draft import Draft
-from .lines import (
-    Sink,
-    is_prose,
-    split_lines,
-)
+from .lines import Line, Sink, is_prose, split_lines
 from .roles import AgencyBook
 from .sources import plan_text_of, read_plan_text
-from .structure import PLACEHOLDER_DATE, read_parts
+from .structure import PLACEHOLDER_DATE, blocking, read_parts
 
-__all__ = ["ImportNote", "ImportResult", "import_file", "import_text", "read_plan_text"]
+__all__ = [
+    "ImportNote",
+    "ImportResult",
+    "import_documents",
+    "import_file",
+    "import_text",
+    "read_plan_text",
+]
 
 
 @final
@@ -90,12 +94,16 @@ class ImportResult:
             field read *from* the line (a date, a number), ``"layout:…"`` recognised
             layout (the national motto, "QUYẾT ĐỊNH:", "Điều 1.").
         source: the name the text came from.
+        problems: why the draft is no plan to use (no task found; no plan year), in
+            Vietnamese and English; empty when it is a plan (to review). ``de-an06 import``
+            exits 2 with these and writes nothing.
     """
 
     plan: Plan
     warnings: tuple[ImportNote, ...]
     placements: Mapping[int, tuple[str, ...]] = attrs.field(eq=False, repr=False)
     source: str = "<text>"
+    problems: tuple[str, ...] = ()
 
 
 def import_text(
@@ -104,6 +112,7 @@ def import_text(
     plan_id: str | None = None,
     source: str = "<text>",
     directory: Plan | None = None,
+    year: int | None = None,
 ) -> ImportResult:
     """Read a plan's text into a draft `Plan` and the warnings to review.
 
@@ -114,15 +123,97 @@ def import_text(
         directory: a plan whose agencies, agency groups and localities are reused to
             resolve names (importing Sơn La's text with the embedded plan as directory
             gives the embedded keys); names it lacks become new, warned-about entries.
+        year: the plan's year, when the text does not say it (or says it wrong); it also
+            completes deadlines written without a year ("Quý II").
 
     Never raises for any text: what it cannot read becomes a warning.
     """
+    documents = _documents(text, source)
+    first, *more = documents
+    problems: tuple[str, ...] = ()
+    if more:
+        at = ", ".join(str(lines[0].number) for lines, _ in documents)
+        problems = (
+            f"văn bản gồm {len(documents)} văn bản / the text holds {len(documents)} documents "
+            f"(starting at lines {at}); only the first is read: import each alone, or all "
+            "with de_an06.import_documents",
+        )
+    skipped = [(lines[0], lines[-1]) for lines, _ in more]
+    return _read(
+        *first,
+        plan_id=plan_id,
+        source=source,
+        directory=directory,
+        year=year,
+        problems=problems,
+        skipped=skipped,
+    )
+
+
+def import_documents(
+    text: str | bytes,
+    *,
+    source: str = "<text>",
+    directory: Plan | None = None,
+    year: int | None = None,
+) -> tuple[ImportResult, ...]:
+    """`import_text` of each document of a text holding several plans, in order.
+
+    A document starts at its header (the issuer, then "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT
+    NAM") once the text before it has given tasks; line numbers are the whole text's.
+    """
+    return tuple(
+        _read(
+            lines,
+            layout,
+            plan_id=None,
+            source=source,
+            directory=directory,
+            year=year,
+            problems=(),
+            skipped=[],
+        )
+        for lines, layout in _documents(text, source)
+    )
+
+
+def _documents(text: str | bytes, source: str) -> list[tuple[list[Line], list[Line]]]:
+    """Each document's lines and layout lines (at least one document, maybe empty)."""
     text = plan_text_of(text, source) if isinstance(text, bytes) else pair_surrogates(text)
-    sink = Sink()
     lines, layout = split_lines(text)
+    starts = document_starts(lines)
+    out: list[tuple[list[Line], list[Line]]] = []
+    for k, start in enumerate(starts):
+        chunk = lines[start : starts[k + 1] if k + 1 < len(starts) else len(lines)]
+        low = chunk[0].number if k else 0
+        high = lines[starts[k + 1]].number if k + 1 < len(starts) else len(text) + 2
+        out.append((chunk, [li for li in layout if low <= li.number < high]))
+    return out
+
+
+def _read(
+    lines: list[Line],
+    layout: list[Line],
+    *,
+    plan_id: str | None,
+    source: str,
+    directory: Plan | None,
+    year: int | None,
+    problems: tuple[str, ...],
+    skipped: list[tuple[Line, Line]],
+) -> ImportResult:
+    sink = Sink()
     sink.place(layout, "layout:rule")
+    for first, last in skipped:
+        sink.warn([first, last], "another document: not read with this one")
     body = join_lines(" ".join(li.text for li in lines if is_prose(li.text)))
-    draft = Draft(sink=sink, book=AgencyBook(directory, sink), body=body, directory=directory)
+    draft = Draft(
+        sink=sink,
+        book=AgencyBook(directory, sink),
+        body=body,
+        directory=directory,
+        given_year=year,
+    )
     read_parts(lines, draft)
     plan = _plan(draft, plan_id)
     warnings = tuple(
@@ -137,7 +228,13 @@ def import_text(
         )
     )
     placements = MappingProxyType({n: tuple(p) for n, p in sorted(sink.placements.items())})
-    return ImportResult(plan=plan, warnings=warnings, placements=placements, source=source)
+    return ImportResult(
+        plan=plan,
+        warnings=warnings,
+        placements=placements,
+        source=source,
+        problems=problems + blocking(draft),
+    )
 
 
 def _plan(draft: Draft, plan_id: str | None) -> Plan:
@@ -185,11 +282,12 @@ def import_file(
     *,
     plan_id: str | None = None,
     directory: Plan | None = None,
+    year: int | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> ImportResult:
-    """`import_text` of the plan file at *path*; warnings name the file as the source.
+    """`import_text` of the plan file at *path* (text, .docx or a text PDF, by content).
 
     The file is at most *max_bytes* long (64 MiB by default).
     """
     text = read_plan_text(path, max_bytes=max_bytes)
-    return import_text(text, plan_id=plan_id, source=str(path), directory=directory)
+    return import_text(text, plan_id=plan_id, source=str(path), directory=directory, year=year)

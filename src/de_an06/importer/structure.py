@@ -22,7 +22,7 @@ from .lines import Kind, Line, assemble, is_caps, marker_of, recase
 from .objectives import read_objectives
 from .tasks import read_other, read_purposes, read_tasks
 
-__all__ = ["PLACEHOLDER_DATE", "read_parts"]
+__all__ = ["PLACEHOLDER_DATE", "blocking", "read_parts"]
 
 PLACEHOLDER_DATE: Final = FIRST_DAY
 """The decision's date, and its year the plan's, when the text names none (1900-01-01):
@@ -223,9 +223,36 @@ def _missing(lines: Sequence[Line], draft: Draft) -> None:
         draft.sink.warn(first, "no plan title ('KẾ HOẠCH …') found", "missing")
     if not draft.task_groups:
         draft.sink.warn(first, "no task group found (section 'III. NHIỆM VỤ …')", "missing")
-    if draft.year is None:
+    year, source = draft.year_and_source
+    if year is None:
         message = f"no plan year found: the draft says {PLACEHOLDER_DATE.year}, correct it"
         draft.sink.warn(first, message, "missing")
+    elif source == "date":
+        draft.sink.warn(
+            first,
+            f"plan year {year} taken from the decision's date: the title names no year of its "
+            "own ('tầm nhìn đến năm …', 'giai đoạn …' and cited documents are not the plan's)",
+            "guessed",
+        )
+    elif source == "titles":
+        draft.sink.warn(first, f"the title names several years; the last, {year}, taken", "guessed")
+
+
+def blocking(draft: Draft) -> tuple[str, ...]:
+    """Why the draft is no plan to use, in Vietnamese and English; empty if it is one."""
+    problems: list[str] = []
+    if not any(group.tasks for group in draft.task_groups):
+        problems.append(
+            "không tìm thấy nhiệm vụ nào: văn bản không phải một kế hoạch / no task found "
+            "(no 'NHIỆM VỤ' section, no task table): this text does not read as a plan"
+        )
+    if draft.year is None:
+        problems.append(
+            "không xác định được năm của kế hoạch / no plan year: the title names none "
+            "('tầm nhìn đến năm …' is not the plan's) and no decision date was found; "
+            "give it with --year"
+        )
+    return tuple(problems)
 
 
 def _unread(lines: Sequence[Line], draft: Draft) -> None:

@@ -42,7 +42,7 @@ from .roles import read_role_line
 __all__ = ["read_other", "read_purposes", "read_tasks"]
 
 _TASK_KINDS: Final = frozenset({Kind.PAREN, Kind.RPAREN, Kind.DOTTED, Kind.LETTER})
-_INLINE_TASK = re.compile(r"(?<=[.;])\s+\((?P<n>\d{1,2})\)\s+(?=\S)")
+_INLINE_TASK = re.compile(r"(?<=[.;])\s+\((?P<n>\d{1,6})\)\s+(?=\S)")
 _MODELS = re.compile(r"(?<!\d)(?P<n>\d{1,18})\s+mô hình", re.IGNORECASE)  # fits 64 bits
 
 
@@ -149,7 +149,10 @@ def read_tasks(lines: Sequence[Line], draft: Draft) -> None:
         label = match_label(para.text) if para.kind is Kind.LABEL else None
         group = groups[-1] if groups else None
         task = group.tasks[-1] if group and group.tasks else None
-        if para.kind is Kind.PLAIN:
+        kind = para.kind
+        if kind is Kind.NUMBERED and _year_like(para.text, group):
+            kind = Kind.PLAIN  # "2025. …" at a hard break: text, not a group
+        if kind is Kind.PLAIN:
             if not is_wordy(para.text):
                 draft.sink.warn(para.lines, "text not understood (few letters); not kept")
             elif task is not None and task.labels:
@@ -165,7 +168,7 @@ def read_tasks(lines: Sequence[Line], draft: Draft) -> None:
             task.labels[-1].extra.extend(li for p in after_labels for li in p.lines)
             after_labels.clear()
         marker = marker_of(para.text)
-        if para.kind is Kind.NUMBERED and marker is not None:
+        if kind is Kind.NUMBERED and marker is not None:
             groups.append(_Group(int(marker.number), list(para.lines)))
         elif label is not None:
             if group is None:
@@ -184,6 +187,13 @@ def read_tasks(lines: Sequence[Line], draft: Draft) -> None:
         _closing_or_reporting(para, draft)
     for group in groups:
         _finish_group(group, draft)
+
+
+def _year_like(text: str, group: _Group | None) -> bool:
+    """A number past 99 that does not follow the last group's: a year, not a group."""
+    marker = marker_of(text)
+    number = int(marker.number) if marker is not None else 0
+    return number > 99 and (group is None or number != group.number + 1)
 
 
 def _unnumbered(group: _Group, draft: Draft) -> _Task:
