@@ -12,6 +12,7 @@ end of the section.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Final
@@ -139,10 +140,35 @@ def _split_inline(lines: Sequence[Line]) -> list[Line]:
     return out
 
 
+# Where a second label may start on a line: after "-", ";" or "." and a space.
+_LABEL_START = re.compile(r"(?:\s[-–—+•]|[;.])\s+(?=[^\W\d_])")
+
+
+def _split_labels(lines: Sequence[Line]) -> list[Line]:
+    """Cut a line before each further label on it ("- Chủ trì: X. - Phối hợp: Y.")."""
+    out: list[Line] = []
+    for line in lines:
+        text, cuts = line.text, [0]
+        for found in _LABEL_START.finditer(text):
+            label = match_label(text[found.end() :])
+            if label is not None and label.exact and found.start() > cuts[-1]:
+                dash = found.group(0).strip()[:1] in "-–—+•"
+                cuts.append(found.start() if dash else found.start() + 1)  # "; " stays before
+        cuts.append(len(text))
+        if len(cuts) == 2:
+            out.append(line)
+            continue
+        for a, b in itertools.pairwise(cuts):
+            piece = text[a:b].strip()
+            if piece:
+                out.append(Line(line.number, piece, line.raw))
+    return out
+
+
 def read_tasks(lines: Sequence[Line], draft: Draft) -> None:
     """Task groups and tasks, appended to the draft; trailing paragraphs to closing."""
     kinds = frozenset({Kind.NUMBERED, Kind.BULLET, Kind.LABEL}) | _TASK_KINDS
-    paras = assemble(_split_inline(lines), kinds=kinds)
+    paras = assemble(_split_labels(_split_inline(lines)), kinds=kinds)
     groups: list[_Group] = []
     after_labels: list[Para] = []  # paragraphs after a task's last label, not yet placed
     for para in paras:
