@@ -84,7 +84,10 @@ def make_pdf(text: str) -> bytes:
     pdf.set_font("dejavu", size=8)
     pdf.add_page()
     for line in text.split("\n"):
-        pdf.cell(text=line, new_x="LMARGIN", new_y="NEXT")
+        if line.strip():
+            pdf.cell(text=line, new_x="LMARGIN", new_y="NEXT")
+        else:
+            pdf.ln()
     return bytes(pdf.output())
 
 

@@ -46,6 +46,7 @@ _SPACES = re.compile(r"\s+")
 _RULE = re.compile(r"^[-_=–—~*.·•]{3,}$")
 # Sentence ends ("." ";" "!" "?" "…", the closing "./.") and a colon before a list.
 _TERMINAL = re.compile(r"[.;!?…:]$")
+_CELL_TAB = re.compile(r"[ ]*\t[ ]*")
 
 
 @final
@@ -82,7 +83,9 @@ def split_lines(text: str) -> tuple[list[Line], list[Line]]:
     layout: list[Line] = []
     for number, raw_line in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
         raw = nfc(raw_line)
-        for i, piece in enumerate(raw.split(SEPARATOR)):
+        # A tab between words separates table cells (a Word table copied as text).
+        cells = _CELL_TAB.sub(SEPARATOR, raw.strip(" \t")) if "\t" in raw else raw
+        for i, piece in enumerate(cells.split(SEPARATOR)):
             if i:
                 pieces.append(Line(number, SEPARATOR, raw))
             cleaned = clean(piece)

@@ -134,7 +134,7 @@ def import_text(
     if more:
         at = ", ".join(str(lines[0].number) for lines, _ in documents)
         problems = (
-            f"văn bản gồm {len(documents)} văn bản / the text holds {len(documents)} documents "
+            f"tệp chứa {len(documents)} văn bản / the text holds {len(documents)} documents "
             f"(starting at lines {at}); only the first is read: import each alone, or all "
             "with de_an06.import_documents",
         )

@@ -20,6 +20,7 @@ from .draft import Draft
 from .labels import match_label
 from .lines import Kind, Line, assemble, is_caps, marker_of, recase
 from .objectives import read_objectives
+from .task_table import find_task_table, read_task_table
 from .tasks import read_other, read_purposes, read_tasks
 
 __all__ = ["PLACEHOLDER_DATE", "blocking", "read_parts"]
@@ -42,13 +43,11 @@ def read_parts(lines: list[Line], draft: Draft) -> None:
     sections = _sections(lines, title if title is not None else start)
     first_section = sections[0][0] if sections else None
     head_end = title if title is not None else first_section
-    if head_end is None:  # no title, no sections: the header ends where tasks start
-        group = _find(lines, lambda i: _starts_group(lines[i]), start)
-        label = _find(lines, lambda i: match_label(lines[i].text) is not None, group or 0)
-        head_end = group if group is not None and label is not None else len(lines)
+    if head_end is None:
+        head_end = _head_end(lines, start, caps, folded)
     annex = _find(
         lines,
-        lambda i: caps[i] and folded[i].startswith(("danh muc", "phu luc", "bieu mau")),
+        lambda i: caps[i] and folded[i].startswith(_ANNEXES),
         sections[0][0] if sections else head_end,
     )
     end = annex if annex is not None else len(lines)
@@ -86,10 +85,23 @@ def read_parts(lines: list[Line], draft: Draft) -> None:
     if plan_signature is not None and plan_signature < end:
         read_signature(lines[plan_signature:end], draft)
     if annex is not None:
-        read_annex(lines[annex:], draft)
+        _annex(lines[annex:], draft)
     _missing(lines, draft)
     _truncated(lines, draft)
     _unread(lines, draft)
+
+
+_ANNEXES: Final = ("danh muc", "phu luc", "bieu mau")
+
+
+def _head_end(lines: list[Line], start: int, caps: list[bool], folded: list[str]) -> int:
+    """Where the header ends in a text with no title and no sections."""
+    annex = _find(lines, lambda i: caps[i] and folded[i].startswith(_ANNEXES), start)
+    if annex is not None:  # a decision with its tasks in an annex
+        return annex
+    group = _find(lines, lambda i: _starts_group(lines[i]), start)  # where tasks start
+    label = _find(lines, lambda i: match_label(lines[i].text) is not None, group or 0)
+    return group if group is not None and label is not None else len(lines)
 
 
 def _starts_group(line: Line) -> bool:
@@ -166,7 +178,8 @@ def _title_line(text: str) -> bool:
     folded = fold(text)
     return not (
         text.endswith((".", ":", ";"))
-        or folded.startswith(("(", "can cu", "thuc hien", "kem theo"))
+        or folded.startswith(("(", "can cu", "kem theo"))
+        or (folded.startswith("thuc hien") and re.search(r"\bso\b|\d/[a-z]+-", folded) is not None)
         or marker_of(text) is not None
     )
 
@@ -195,9 +208,36 @@ def _read_section(lines: Sequence[Line], numeral: str, draft: Draft) -> None:
         read_objectives(rest, numeral, draft)
     elif "nhiem vu" in topic or "giai phap" in topic:
         draft.sink.place(heading, "layout:section")
-        read_tasks(rest, draft)
+        _tasks_and_tables(rest, draft)
     else:
         read_other(rest, heading, draft)
+
+
+def _tasks_and_tables(lines: Sequence[Line], draft: Draft) -> None:
+    """Tasks as text, and task tables (STT | Nhiệm vụ | Cơ quan chủ trì | …) among them."""
+    while (at := find_task_table(lines)) is not None:
+        if any(not line.is_separator for line in lines[:at]):
+            read_tasks(lines[:at], draft)
+        used = read_task_table(lines[at:], draft)
+        lines = lines[at + max(used, 1) :]
+    if lines:
+        read_tasks(lines, draft)
+
+
+def _annex(lines: Sequence[Line], draft: Draft) -> None:
+    """The annex: a task assignment table, or the table of public services."""
+    at = find_task_table(lines)
+    if at is None:
+        read_annex(lines, draft)
+        return
+    title = [line for line in lines[:at] if not line.is_separator]
+    if title:
+        text = join_lines(" ".join(line.text for line in title))
+        draft.add_note(f"Annex of tasks (verbatim title): {text}", title)
+    used = read_task_table(lines[at:], draft)
+    rest = lines[at + max(used, 1) :]
+    if any(not line.is_separator for line in rest):
+        _annex(rest, draft)
 
 
 def _missing(lines: Sequence[Line], draft: Draft) -> None:
@@ -268,8 +308,8 @@ def _unread(lines: Sequence[Line], draft: Draft) -> None:
 def _truncated(lines: Sequence[Line], draft: Draft) -> None:
     """Warn when the text stops mid-sentence inside the plan's body (a file cut short)."""
     last = next((line for line in reversed(lines) if not line.is_separator), None)
-    if last is None or re.search(r"[.;:!?…)”\"]$", last.text):
-        return
+    if last is None or re.search(r"[.;:!?…)”\"]$", last.text) or "\t" in last.raw:
+        return  # a sentence's end, or a table row (its cells end without a full stop)
     body = ("$.task_groups", "$.objectives", "$.purposes", "$.closing", "$.legal_bases")
     if any(path.startswith(body) for path in draft.sink.placements.get(last.number, [])):
         draft.sink.warn([last], "the text ends mid-sentence: it may have been cut short", "missing")

@@ -67,6 +67,7 @@ class _Task:
     first_text: str
     labels: list[_LabelLine] = attrs.field(factory=list)
     bullet: bool = False
+    notes: list[tuple[str, list[Line]]] = attrs.field(factory=list)  # a table's "Sản phẩm"
 
     def text(self) -> str:
         rest = [line.text for line in self.text_lines[1:]]
@@ -84,14 +85,26 @@ class _Group:
         return strip_marker(join_lines(" ".join(line.text for line in self.title_lines)))
 
 
+_SUBHEADING = re.compile(r"(?:mục đích|yêu cầu|mục đích,? yêu cầu)\s*[:.]?", re.IGNORECASE)
+
+
 def read_purposes(lines: Sequence[Line], draft: Draft) -> None:
     """Section I (mục đích, yêu cầu): one purpose per numbered item, marker dropped."""
     items: list[list[Line]] = []
+    fresh = False  # after a sub-heading: the next paragraph is a new purpose
     for para in assemble(lines, kinds=frozenset({Kind.NUMBERED, Kind.LETTER, Kind.BULLET})):
-        if para.kind is Kind.PLAIN and items:
+        if _SUBHEADING.fullmatch(strip_marker(para.lines[0].text)):  # "1. Mục đích"
+            draft.sink.place(para.lines[:1], "layout:subheading")
+            fresh = True
+            if len(para.lines) > 1:
+                items.append(list(para.lines[1:]))
+                fresh = False
+            continue
+        if para.kind is Kind.PLAIN and items and not fresh:
             items[-1] += para.lines
         else:
             items.append(list(para.lines))
+        fresh = False
     for item in items:
         draft.add("purposes", strip_marker(join_lines(" ".join(li.text for li in item))), item)
 
@@ -360,6 +373,9 @@ def _task(code: str, builder: _Task, path: str, draft: Draft) -> Task:
             draft.sink.warn(
                 extra_lines, f"task {code}: second deadline line kept in the task's note", "skipped"
             )
+    for extra_note, note_lines in builder.notes:
+        note = f"{note} {extra_note}".strip()
+        draft.sink.place(note_lines, f"{path}.note")
     text = builder.text()
     if not text:
         draft.sink.warn(
