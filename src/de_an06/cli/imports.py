@@ -81,7 +81,13 @@ def _import(args: argparse.Namespace) -> int:
     directory = load_plan(args.directory) if args.directory else None
     result = import_file(args.file, plan_id=args.plan_id, directory=directory, year=args.year)
     if result.problems:
-        raise PlanTextError(args.file, "; ".join(result.problems))
+
+        def refuse(_: str) -> None:
+            raise PlanTextError(args.file, "; ".join(result.problems))
+
+        # Through write_output, so that its own checks (-o naming an input) come first;
+        # nothing is written.
+        write_output(args, refuse)
     write_output(args, dumps_plan(result.plan))
     plan = result.plan
     records = warning_records(result)
