@@ -83,8 +83,6 @@ NOT_YET_SPLIT = frozenset(
     {
         "_converter.py",
         "_deadline_parser.py",
-        "importer/reader.py",
-        "importer/roles.py",
         "matrix.py",
         "succession.py",
     }

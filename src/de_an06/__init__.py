@@ -58,6 +58,7 @@ _EXPORTS: dict[str, str] = {
     "format_percent": ".achievement",
     "Frequency": ".reporting",
     "Hierarchy": ".rollup",
+    "import_documents": ".importer",
     "import_file": ".importer",
     "import_text": ".importer",
     "ImportNote": ".importer",
@@ -237,6 +238,7 @@ if TYPE_CHECKING:
     from .importer import (
         ImportNote as ImportNote,
         ImportResult as ImportResult,
+        import_documents as import_documents,
         import_file as import_file,
         import_text as import_text,
     )

@@ -73,7 +73,9 @@ def test_directory_reuses_keys(run: Run, tmp_path: Path) -> None:
         encoding="utf-8",
     )
     output = tmp_path / "plan.json"
-    code, _, _ = run("import", str(text), "-o", str(output), "--directory", "son-la-2024")
+    code, _, _ = run(
+        "import", str(text), "-o", str(output), "--directory", "son-la-2024", "--year", "2024"
+    )
     assert code == 0
     (task,) = de_an06.load_plan(output).tasks
     assert task.roles[0].assignments[0].agencies[0].agency == "so-tttt"

@@ -100,7 +100,9 @@ def _strings(node: Any) -> Iterator[str]:
 def _words(text: str, *, line: bool = False) -> set[str]:
     if line:  # item markers ("(6)", "1.", "a)") become task codes and ids, not words
         text = re.sub(r"\(\d{1,2}\)", " ", text)
-        text = re.sub(r"^\s*(?:[IVX]+|\d{1,2}(?:[.,]\d{1,2})*|[a-zđ])\s*[.)]?(?=\s|$)", " ", text)
+        text = re.sub(
+            r"^\s*(?:[IVX]+|\d{1,6}(?:[.,]\d{1,6})*|[a-zđA-ZĐ])\s*[.)]?(?=\s|$)", " ", text
+        )
     return set(re.findall(r"\w+", fold(text)))
 
 

@@ -1,4 +1,4 @@
-"""Sub-command ``import``: a plan's text (Word or web page, saved as text) to a plan file.
+"""Sub-command ``import``: a plan (text, Word .docx or text PDF) to a draft plan file.
 
 Writes the draft plan as JSON and prints the warnings a person reviews. The draft is a
 starting point: ``de-an06 validate`` accepts it and ``de-an06 audit --plan`` checks it.
@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from .._dates import FIRST_DAY, LAST_DAY
+from ..errors import PlanTextError
 from ..importer.reader import ImportResult, import_file
 from ..loading import dumps_plan, load_plan
 from ._common import add_format_option, emit, write_output
@@ -22,17 +24,18 @@ def register(commands: Any) -> None:
         "import",
         help="read a plan's text into a draft plan file, listing what to review",
         description=(
-            "Read a plan's text (UTF-8, or UTF-16 with a BOM) into a draft plan JSON file "
-            "and print the warnings: lines skipped, readings guessed, parts missing. Exit 0 "
-            "when the draft is written (with or without warnings), 2 if the text cannot be "
-            "read."
+            "Read a plan (a Word .docx, a PDF with a text layer, or text in UTF-8 or UTF-16 "
+            "with a BOM; told by content, not by name) into a draft plan JSON file and print "
+            "the warnings: lines skipped, readings guessed, parts missing. Exit 0 when the "
+            "draft is written (with or without warnings), 2 if the file cannot be read or "
+            "holds no plan (no task, or no plan year and no --year)."
         ),
         epilog=(
             "Example: de-an06 import ke-hoach-2025.txt -o plan.json --directory son-la-2024 "
             "&& de-an06 validate plan.json && de-an06 audit --plan plan.json"
         ),
     )
-    command.add_argument("file", metavar="FILE", help="the plan's text file")
+    command.add_argument("file", metavar="FILE", help="the plan: .docx, PDF or text")
     command.add_argument(
         "-o", "--output", required=True, metavar="PLAN.json", help="where to write the draft"
     )
@@ -42,8 +45,22 @@ def register(commands: Any) -> None:
         metavar="NAME|FILE",
         help="a plan (bundled name or JSON file) whose agencies and localities are reused",
     )
+    command.add_argument(
+        "--year",
+        type=_year,
+        metavar="YYYY",
+        help="the plan's year when its title does not name it (or names another)",
+    )
     add_format_option(command)
     command.set_defaults(handler=_import)
+
+
+def _year(text: str) -> int:
+    if not text.isdigit() or not FIRST_DAY.year <= int(text) <= LAST_DAY.year:
+        raise argparse.ArgumentTypeError(
+            f"a year from {FIRST_DAY.year} to {LAST_DAY.year} is needed, not {text!r}"
+        )
+    return int(text)
 
 
 def warning_records(result: ImportResult) -> list[dict[str, Any]]:
@@ -62,7 +79,15 @@ def warning_records(result: ImportResult) -> list[dict[str, Any]]:
 
 def _import(args: argparse.Namespace) -> int:
     directory = load_plan(args.directory) if args.directory else None
-    result = import_file(args.file, plan_id=args.plan_id, directory=directory)
+    result = import_file(args.file, plan_id=args.plan_id, directory=directory, year=args.year)
+    if result.problems:
+
+        def refuse(_: str) -> None:
+            raise PlanTextError(args.file, "; ".join(result.problems))
+
+        # Through write_output, so that its own checks (-o naming an input) come first;
+        # nothing is written.
+        write_output(args, refuse)
     write_output(args, dumps_plan(result.plan))
     plan = result.plan
     records = warning_records(result)

@@ -21,7 +21,7 @@ from .._text import fold, join_lines
 from ..services import Annex, Service, ServiceSection
 from .draft import Draft
 from .lines import Line
-from .roles import _depth_split
+from .mentions import depth_split
 
 __all__ = ["read_annex"]
 
@@ -145,7 +145,7 @@ def _sections(
         number_text = row.start.text.rstrip(".")
         name = cells[name_col].text if len(cells) > name_col else ""
         units_text = cells[unit_col].text if len(cells) > unit_col else ""
-        units = tuple(u for u in (join_lines(p) for p in _depth_split(units_text, "/")) if u)
+        units = tuple(u for u in (join_lines(p) for p in depth_split(units_text, "/")) if u)
         service = Service(
             number=number_text.replace(",", "."),
             number_text=number_text,

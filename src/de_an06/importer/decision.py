@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import Final
 
@@ -25,7 +26,7 @@ from .._text import fold, join_lines, nfc
 from ..reporting import Frequency, ReportingRegime, ReportingRule
 from .draft import Draft
 from .lines import Line, Para, assemble, is_caps, recase
-from .roles import split_mentions
+from .mentions import split_mentions
 
 __all__ = ["read_decision", "read_header", "read_reporting", "read_signature"]
 
@@ -60,10 +61,40 @@ def read_header(lines: Sequence[Line], draft: Draft) -> None:
         if any(motto in folded for motto in _MOTTO):
             draft.sink.place([line], "layout:motto")
             used.add(i)
-        elif (match := _NUMBER.match(line.text)) and not draft.number:
+        elif (match := _NUMBER.match(_with_next(lines, real, i, line.text))) and not draft.number:
+            # "Số:" / "49/KH-UBND": a header cell wrapped after the label.
+            taken = [i] if _NUMBER.match(line.text) else [i, real[real.index(i) + 1]]
             draft.number = re.sub(r"\s+", "", match["n"])
-            draft.sink.place([line], "~$.decision.number")
-            used.add(i)
+            draft.sink.place([lines[j] for j in taken], "~$.decision.number")
+            used.update(taken)
+    _read_date(lines, real, used, draft)
+    candidates = [i for i in real if i not in used and is_caps(lines[i].text)]
+    first_cell = _first_cell(lines, candidates)
+    if first_cell:
+        issuer = recase(" ".join(lines[i].text for i in first_cell), draft.body)
+        # The province's name when the prose never writes it: "… tỉnh sơn la" → "Sơn La".
+        place = re.search(
+            r"\b(?:tỉnh|thành phố)\s+(?P<name>[^\W\d]+(?:\s+[^\W\d]+)*)$", issuer, re.I
+        )
+        if place and place["name"].islower():
+            proper = nfc(" ".join(w[:1].upper() + w[1:] for w in place["name"].split()))
+            issuer = issuer[: place.start("name")] + proper
+        if not re.search(r"\b(?:tỉnh|thành phố)\b", issuer, re.IGNORECASE):
+            issuer = _with_province(issuer, [lines[i] for i in first_cell], draft)
+        draft.issuer = issuer
+        draft.sink.place([lines[i] for i in first_cell], "$.decision.issuer")
+        used.update(first_cell)
+    for i in real:
+        if i in used:
+            continue
+        if fold(lines[i].text).startswith("can cu"):  # recitals right under the header
+            draft.add("legal_bases", lines[i].text, [lines[i]])
+        else:
+            draft.sink.warn([lines[i]], "header line not understood; not kept")
+
+
+def _read_date(lines: Sequence[Line], real: list[int], used: set[int], draft: Draft) -> None:
+    """The place and date ("Sơn La, ngày 29" / "tháng 01 năm 2024"), over wrapped cells."""
     for start, i in enumerate(real):
         first = lines[i].text
         if i in used or draft.date is not None or not ("," in first or "ngày" in first.lower()):
@@ -83,26 +114,56 @@ def read_header(lines: Sequence[Line], draft: Draft) -> None:
             draft.sink.warn([lines[j] for j in taken], "the decision's date is not a valid date")
             used.update(taken)
             continue
-        draft.date, draft.place = day, join_lines(match["place"] or "")
+        at = join_lines(match["place"] or "")
+        before = real[start - 1] if start else None
+        if before is not None and before not in used and _place_start(lines[before].text, at):
+            # "Hà" / "Giang, ngày …": the place's cell wrapped inside the name.
+            at = f"{lines[before].text} {at}"
+            taken.insert(0, before)
+        draft.date, draft.place = day, at
         draft.sink.place([lines[j] for j in taken], "~$.decision.date")
         used.update(taken)
-    candidates = [i for i in real if i not in used and is_caps(lines[i].text)]
-    first_cell = _first_cell(lines, candidates)
-    if first_cell:
-        issuer = recase(" ".join(lines[i].text for i in first_cell), draft.body)
-        # The province's name when the prose never writes it: "… tỉnh sơn la" → "Sơn La".
-        place = re.search(
-            r"\b(?:tỉnh|thành phố)\s+(?P<name>[^\W\d]+(?:\s+[^\W\d]+)*)$", issuer, re.I
-        )
-        if place and place["name"].islower():
-            proper = nfc(" ".join(w[:1].upper() + w[1:] for w in place["name"].split()))
-            issuer = issuer[: place.start("name")] + proper
-        draft.issuer = issuer
-        draft.sink.place([lines[i] for i in first_cell], "$.decision.issuer")
-        used.update(first_cell)
-    for i in real:
-        if i not in used:
-            draft.sink.warn([lines[i]], "header line not understood; not kept")
+
+
+def _with_next(lines: Sequence[Line], real: list[int], i: int, text: str) -> str:
+    """*text*, joined to the next piece when it is a bare "Số:" label."""
+    k = real.index(i)
+    if re.fullmatch(r"số\s*[:.]?", text, re.IGNORECASE) and k + 1 < len(real):
+        return f"{text} {lines[real[k + 1]].text}"
+    return text
+
+
+def _place_start(text: str, place: str) -> bool:
+    """Whether *text* is the first word(s) of a place name wrapped before *place*."""
+    words = text.split()
+    return (
+        bool(place)
+        and 1 <= len(words) <= 2
+        and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
+    )
+
+
+# "trên địa bàn tỉnh Hà Giang", "Ủy ban nhân dân tỉnh Lào Cai": the province the prose names.
+_PROVINCE_IN_PROSE = re.compile(
+    r"\b(?:địa bàn|của|nhân dân|UBND|Công an)\s+(?P<kind>tỉnh|thành phố)\s+"
+    r"(?P<name>[A-ZĐÂĂÊÔƠƯ][^\W\d_]*(?:\s+[A-ZĐÂĂÊÔƠƯ][^\W\d_]*){0,3})"
+)
+
+
+def _with_province(issuer: str, cell: Sequence[Line], draft: Draft) -> str:
+    """An issuer printed without its province ("ỦY BAN NHÂN DÂN"), completed and warned."""
+    named = Counter((m["kind"], m["name"]) for m in _PROVINCE_IN_PROSE.finditer(draft.body))
+    if named:
+        (kind, name), _ = named.most_common(1)[0]
+        where = "the province the plan's text names most"
+    elif draft.place:
+        kind, name, where = "tỉnh", draft.place, "the place before the date"
+    else:
+        draft.sink.warn(cell, f"the issuer {issuer!r} names no province", "missing")
+        return issuer
+    full = nfc(f"{issuer} {kind} {name}")
+    draft.sink.warn(cell, f"the issuer names no province; read as {full!r} ({where})", "guessed")
+    return full
 
 
 def _first_cell(lines: Sequence[Line], caps: list[int]) -> list[int]:

@@ -26,6 +26,15 @@ from .roles import AgencyBook
 __all__ = ["Draft"]
 
 _YEAR = re.compile(r"\bnăm\s+(\d{4})\b", re.IGNORECASE)
+# Years in a title that are not the plan's: the Đề án's horizon ("tầm nhìn đến năm 2030"),
+# its period ("giai đoạn 2022 - 2025") and the dates of the documents it cites.
+_NOT_THE_PLANS = re.compile(
+    r"tầm\s+nhìn\s+(?:đến\s+|tới\s+)?(?:năm\s+)?\d{4}"
+    r"|giai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?\d{4}\s*(?:[-–—]|đến|tới)\s*(?:năm\s+)?\d{4}"
+    r"|ngày\s+\d{1,2}\s*(?:tháng\s+\d{1,2}\s+năm\s+|[/.-]\s*\d{1,2}\s*[/.-]\s*)\d{4}"
+    r"|\d+/\d{4}/[\w-]+",
+    re.IGNORECASE,
+)
 
 
 @attrs.define
@@ -57,6 +66,7 @@ class Draft:
     notes: list[str] = attrs.field(factory=list)
     has_decision: bool = False
     directory: Plan | None = None
+    given_year: int | None = None  # `import_text(year=…)`: wins over the text
 
     def add(self, field: str, text: str, lines: Sequence[Line]) -> None:
         """Append *text* to the list field *field* and place *lines* there."""
@@ -70,8 +80,28 @@ class Draft:
 
     @property
     def year(self) -> int | None:
-        """The plan year: from the plan's title, else from the decision's date."""
-        match = _YEAR.search(self.title) or _YEAR.search(self.decision_title)
-        if match and FIRST_DAY.year <= int(match[1]) <= LAST_DAY.year:
-            return int(match[1])
-        return self.date.year if self.date is not None else None
+        """The plan year: given, else the plan's title's own, else the decision's date's."""
+        return self.year_and_source[0]
+
+    @property
+    def year_and_source(self) -> tuple[int | None, str]:
+        """The plan year and where it came from: ``given``, ``title`` (one year named),
+        ``titles`` (several: the last taken), ``date`` or ``""`` (none)."""
+        if self.given_year is not None:
+            return self.given_year, "given"
+        for title in (self.title, self.decision_title):
+            years = title_years(title)
+            if years:
+                return years[-1], "title" if len(set(years)) == 1 else "titles"
+        return (self.date.year, "date") if self.date is not None else (None, "")
+
+
+def title_years(title: str) -> list[int]:
+    """The years a title names as its own, in order: not a horizon, period or citation.
+
+    >>> title_years("Kế hoạch thực hiện Đề án 06 giai đoạn 2022 - 2025, tầm nhìn đến "
+    ...             "năm 2030 trên địa bàn tỉnh năm 2024")
+    [2024]
+    """
+    own = _NOT_THE_PLANS.sub(" ", title)
+    return [int(m[1]) for m in _YEAR.finditer(own) if FIRST_DAY.year <= int(m[1]) <= LAST_DAY.year]

@@ -15,7 +15,7 @@ import attrs
 
 from .._text import fold
 
-__all__ = ["Label", "LabelMatch", "match_label"]
+__all__ = ["Column", "Label", "LabelMatch", "header_label", "match_label"]
 
 
 class Label(enum.Enum):
@@ -50,6 +50,13 @@ _LABELS: Final[dict[str, Label]] = {
     "don vi tham muu": Label.ADVISE,
     "co quan tham muu thuc hien": Label.ADVISE_IMPLEMENT,
     "co quan theo doi don doc": Label.MONITOR,
+    "don vi theo doi don doc": Label.MONITOR,
+    "co quan don vi theo doi don doc": Label.MONITOR,
+    "theo doi don doc": Label.MONITOR,
+    "co quan don vi phoi hop thuc hien": Label.COORDINATE,
+    "co quan don vi chu tri thuc hien": Label.LEAD,
+    "don vi chu tri thuc hien": Label.LEAD,
+    "don vi phoi hop thuc hien": Label.COORDINATE,
     "co quan theo doi": Label.MONITOR,
     "co quan don doc": Label.MONITOR,
     "thoi gian hoan thanh": Label.DEADLINE,
@@ -114,4 +121,51 @@ def match_label(text: str) -> LabelMatch | None:
     best = min(_LABELS, key=lambda known: _distance(key, known, limit))
     if _distance(key, best, limit) <= limit and len(best) >= 9:
         return LabelMatch(match["label"].strip(), _LABELS[best], match["rest"], False, best)
+    return None
+
+
+class Column(enum.Enum):
+    """What a task table's column holds, from its header cell."""
+
+    NUMBER = "number"  # "STT", "TT"
+    TASK = "task"  # "Nhiệm vụ", "Nội dung nhiệm vụ", "Tên nhiệm vụ"
+    ROLE = "role"  # a role or deadline label: "Cơ quan chủ trì", "Thời gian hoàn thành"
+    PRODUCT = "product"  # "Sản phẩm", "Kết quả/sản phẩm"
+    NOTE = "note"  # "Ghi chú"
+
+
+_COLUMNS: Final[dict[str, Column]] = {
+    "stt": Column.NUMBER,
+    "tt": Column.NUMBER,
+    "so tt": Column.NUMBER,
+    "so thu tu": Column.NUMBER,
+    "nhiem vu": Column.TASK,
+    "noi dung": Column.TASK,
+    "noi dung nhiem vu": Column.TASK,
+    "ten nhiem vu": Column.TASK,
+    "nhiem vu giai phap": Column.TASK,
+    "nhiem vu cu the": Column.TASK,
+    "noi dung cong viec": Column.TASK,
+    "san pham": Column.PRODUCT,
+    "ket qua san pham": Column.PRODUCT,
+    "san pham dau ra": Column.PRODUCT,
+    "hinh thuc san pham": Column.PRODUCT,
+    "ket qua dau ra": Column.PRODUCT,
+    "ghi chu": Column.NOTE,
+}
+
+
+def header_label(text: str) -> tuple[Column, Label | None] | None:
+    """What a table's header cell names: a column, and the role or deadline it gives.
+
+    >>> header_label("Cơ quan, đơn vị chủ trì")
+    (<Column.ROLE: 'role'>, <Label.LEAD: ('lead',)>)
+    >>> header_label("Nội dung nhiệm vụ")
+    (<Column.TASK: 'task'>, None)
+    """
+    key = _label_key(text)
+    if key in _COLUMNS:
+        return _COLUMNS[key], None
+    if key in _LABELS:
+        return Column.ROLE, _LABELS[key]
     return None

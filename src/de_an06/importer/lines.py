@@ -46,6 +46,7 @@ _SPACES = re.compile(r"\s+")
 _RULE = re.compile(r"^[-_=–—~*.·•]{3,}$")
 # Sentence ends ("." ";" "!" "?" "…", the closing "./.") and a colon before a list.
 _TERMINAL = re.compile(r"[.;!?…:]$")
+_CELL_TAB = re.compile(r"[ ]*\t[ ]*")
 
 
 @final
@@ -82,7 +83,9 @@ def split_lines(text: str) -> tuple[list[Line], list[Line]]:
     layout: list[Line] = []
     for number, raw_line in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
         raw = nfc(raw_line)
-        for i, piece in enumerate(raw.split(SEPARATOR)):
+        # A tab between words separates table cells (a Word table copied as text).
+        cells = _CELL_TAB.sub(SEPARATOR, raw.strip(" \t")) if "\t" in raw else raw
+        for i, piece in enumerate(cells.split(SEPARATOR)):
             if i:
                 pieces.append(Line(number, SEPARATOR, raw))
             cleaned = clean(piece)
@@ -169,10 +172,11 @@ class Marker:
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 _MARKERS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (Kind.SECTION, re.compile(rf"^(?P<num>{_ROMAN})(?:\.|\s*[-–)])\s*(?P<rest>\S.*)$")),
-    (Kind.DOTTED, re.compile(r"^(?P<num>\d{1,2}\.\d{1,2})\.?\s+(?P<rest>\S.*)$")),
-    (Kind.NUMBERED, re.compile(r"^(?P<num>\d{1,2})\s*\.\s*(?P<rest>\S.*)$")),
-    (Kind.PAREN, re.compile(r"^\((?P<num>\d{1,2})\)\s*(?P<rest>.*)$")),
-    (Kind.RPAREN, re.compile(r"^(?P<num>\d{1,2})\)\s*(?P<rest>\S.*)$")),
+    # Numbers of any size a plan gives (a national list has groups past 99), 6 digits at most.
+    (Kind.DOTTED, re.compile(r"^(?P<num>\d{1,6}\.\d{1,6})\.?\s+(?P<rest>\S.*)$")),
+    (Kind.NUMBERED, re.compile(r"^(?P<num>\d{1,6})\s*\.\s*(?P<rest>\S.*)$")),
+    (Kind.PAREN, re.compile(r"^\((?P<num>\d{1,6})\)\s*(?P<rest>.*)$")),
+    (Kind.RPAREN, re.compile(r"^(?P<num>\d{1,6})\)\s*(?P<rest>\S.*)$")),
     (Kind.LETTER, re.compile(r"^(?P<num>[a-zđ])\s*[).]\s+(?P<rest>\S.*)$")),
     (Kind.BULLET, re.compile(r"^(?P<num>[-–—•+*▪●◦])\s*(?P<rest>\S.*)$")),
 )

@@ -39,7 +39,7 @@ from ..indicator import (
 )
 from .draft import Draft
 from .lines import Kind, Line, assemble, marker_of
-from .roles import _depth_split
+from .mentions import depth_split
 
 __all__ = ["read_objectives"]
 
@@ -149,7 +149,7 @@ def _objective(oid: str, head: _Item, items: list[_Item], draft: Draft) -> Objec
     text = head.text
     draft.sink.place(head.lines, path)
     clauses: list[str] = []
-    for clause in (c.strip() for c in _depth_split(text, ";")):
+    for clause in (c.strip() for c in depth_split(text, ";")):
         if clauses and _RIENG.match(clause):
             clauses[-1] = f"{clauses[-1]}; {clause}"  # "…; riêng thành phố … 85%" overrides
         else:

@@ -28,45 +28,30 @@ What the importer reads is described in docs/howto-model-another-province.md.
 from __future__ import annotations
 
 import os
-import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping
 from types import MappingProxyType
 from typing import final
 
 import attrs
 
-from .._dates import FIRST_DAY
-from .._files import DEFAULT_MAX_BYTES, ErrorFactory, decode, read_text
-from .._text import fold, join_lines, nfc, pair_surrogates
-from ..errors import PlanTextError
+from .._files import DEFAULT_MAX_BYTES
+from .._text import join_lines, pair_surrogates
 from ..plan import Decision, Plan
-from .annex import read_annex
-from .decision import province_of, read_decision, read_header, read_signature
+from .documents import document_starts
 from .draft import Draft
-from .labels import match_label
-from .lines import (
-    Kind,
-    Line,
-    Sink,
-    assemble,
-    is_caps,
-    is_prose,
-    marker_of,
-    recase,
-    split_lines,
-)
-from .objectives import read_objectives
+from .lines import Line, Sink, is_prose, split_lines
 from .roles import AgencyBook
-from .tasks import read_other, read_purposes, read_tasks
+from .sources import plan_text_of, read_plan_text
+from .structure import PLACEHOLDER_DATE, blocking, read_parts
 
-__all__ = ["ImportNote", "ImportResult", "import_file", "import_text", "read_plan_text"]
-
-# A date that cannot be a decision's: shown when the text gives none (and warned about).
-PLACEHOLDER_DATE = FIRST_DAY
-"""The decision's date, and its year the plan's, when the text names none (1900-01-01):
-the first day a plan may name, so the draft loads; a warning says to correct it."""
-
-_ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+__all__ = [
+    "ImportNote",
+    "ImportResult",
+    "import_documents",
+    "import_file",
+    "import_text",
+    "read_plan_text",
+]
 
 
 @final
@@ -109,12 +94,16 @@ class ImportResult:
             field read *from* the line (a date, a number), ``"layout:…"`` recognised
             layout (the national motto, "QUYẾT ĐỊNH:", "Điều 1.").
         source: the name the text came from.
+        problems: why the draft is no plan to use (no task found; no plan year), in
+            Vietnamese and English; empty when it is a plan (to review). ``de-an06 import``
+            exits 2 with these and writes nothing.
     """
 
     plan: Plan
     warnings: tuple[ImportNote, ...]
     placements: Mapping[int, tuple[str, ...]] = attrs.field(eq=False, repr=False)
     source: str = "<text>"
+    problems: tuple[str, ...] = ()
 
 
 def import_text(
@@ -123,6 +112,7 @@ def import_text(
     plan_id: str | None = None,
     source: str = "<text>",
     directory: Plan | None = None,
+    year: int | None = None,
 ) -> ImportResult:
     """Read a plan's text into a draft `Plan` and the warnings to review.
 
@@ -133,16 +123,98 @@ def import_text(
         directory: a plan whose agencies, agency groups and localities are reused to
             resolve names (importing Sơn La's text with the embedded plan as directory
             gives the embedded keys); names it lacks become new, warned-about entries.
+        year: the plan's year, when the text does not say it (or says it wrong); it also
+            completes deadlines written without a year ("Quý II").
 
     Never raises for any text: what it cannot read becomes a warning.
     """
-    text = decode_plan_text(text, source) if isinstance(text, bytes) else pair_surrogates(text)
-    sink = Sink()
+    documents = _documents(text, source)
+    first, *more = documents
+    problems: tuple[str, ...] = ()
+    if more:
+        at = ", ".join(str(lines[0].number) for lines, _ in documents)
+        problems = (
+            f"tệp chứa {len(documents)} văn bản / the text holds {len(documents)} documents "
+            f"(starting at lines {at}); only the first is read: import each alone, or all "
+            "with de_an06.import_documents",
+        )
+    skipped = [(lines[0], lines[-1]) for lines, _ in more]
+    return _read(
+        *first,
+        plan_id=plan_id,
+        source=source,
+        directory=directory,
+        year=year,
+        problems=problems,
+        skipped=skipped,
+    )
+
+
+def import_documents(
+    text: str | bytes,
+    *,
+    source: str = "<text>",
+    directory: Plan | None = None,
+    year: int | None = None,
+) -> tuple[ImportResult, ...]:
+    """`import_text` of each document of a text holding several plans, in order.
+
+    A document starts at its header (the issuer, then "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT
+    NAM") once the text before it has given tasks; line numbers are the whole text's.
+    """
+    return tuple(
+        _read(
+            lines,
+            layout,
+            plan_id=None,
+            source=source,
+            directory=directory,
+            year=year,
+            problems=(),
+            skipped=[],
+        )
+        for lines, layout in _documents(text, source)
+    )
+
+
+def _documents(text: str | bytes, source: str) -> list[tuple[list[Line], list[Line]]]:
+    """Each document's lines and layout lines (at least one document, maybe empty)."""
+    text = plan_text_of(text, source) if isinstance(text, bytes) else pair_surrogates(text)
     lines, layout = split_lines(text)
+    starts = document_starts(lines)
+    out: list[tuple[list[Line], list[Line]]] = []
+    for k, start in enumerate(starts):
+        chunk = lines[start : starts[k + 1] if k + 1 < len(starts) else len(lines)]
+        low = chunk[0].number if k else 0
+        high = lines[starts[k + 1]].number if k + 1 < len(starts) else len(text) + 2
+        out.append((chunk, [li for li in layout if low <= li.number < high]))
+    return out
+
+
+def _read(
+    lines: list[Line],
+    layout: list[Line],
+    *,
+    plan_id: str | None,
+    source: str,
+    directory: Plan | None,
+    year: int | None,
+    problems: tuple[str, ...],
+    skipped: list[tuple[Line, Line]],
+) -> ImportResult:
+    sink = Sink()
     sink.place(layout, "layout:rule")
+    for first, last in skipped:
+        sink.warn([first, last], "another document: not read with this one")
     body = join_lines(" ".join(li.text for li in lines if is_prose(li.text)))
-    draft = Draft(sink=sink, book=AgencyBook(directory, sink), body=body, directory=directory)
-    _read(lines, draft)
+    draft = Draft(
+        sink=sink,
+        book=AgencyBook(directory, sink),
+        body=body,
+        directory=directory,
+        given_year=year,
+    )
+    read_parts(lines, draft)
     plan = _plan(draft, plan_id)
     warnings = tuple(
         sorted(
@@ -156,224 +228,13 @@ def import_text(
         )
     )
     placements = MappingProxyType({n: tuple(p) for n, p in sorted(sink.placements.items())})
-    return ImportResult(plan=plan, warnings=warnings, placements=placements, source=source)
-
-
-def _read(lines: list[Line], draft: Draft) -> None:
-    """Cut the text into its parts and read each."""
-    folded = [fold(li.text) for li in lines]
-    caps = [is_caps(li.text) for li in lines]
-    qd = _find(lines, lambda i: caps[i] and folded[i] == "quyet dinh")
-    operative = _find(lines, lambda i: folded[i].rstrip() in ("quyet dinh:", "quyet dinh :"))
-    start = operative if operative is not None else (qd if qd is not None else 0)
-    title = _find(lines, lambda i: caps[i] and folded[i].startswith("ke hoach"), start)
-    sections = _sections(lines, title if title is not None else start)
-    first_section = sections[0][0] if sections else None
-    head_end = title if title is not None else first_section
-    if head_end is None:  # no title, no sections: the header ends where tasks start
-        group = _find(lines, lambda i: _starts_group(lines[i]), start)
-        label = _find(lines, lambda i: match_label(lines[i].text) is not None, group or 0)
-        head_end = group if group is not None and label is not None else len(lines)
-    annex = _find(
-        lines,
-        lambda i: caps[i] and folded[i].startswith(("danh muc", "phu luc", "bieu mau")),
-        sections[0][0] if sections else head_end,
+    return ImportResult(
+        plan=plan,
+        warnings=warnings,
+        placements=placements,
+        source=source,
+        problems=problems + blocking(draft),
     )
-    end = annex if annex is not None else len(lines)
-    sections = [(i, n) for i, n in sections if i < end]
-    # The decision: header, then title and articles; for a plan issued on its own the
-    # header is the plan's (its number and date stand for the decision's).
-    if qd is not None and qd < head_end:
-        read_header(lines[:qd], draft)
-        sign_at = _find(lines, lambda i: folded[i].startswith("noi nhan"), qd)
-        if sign_at is None or sign_at >= head_end:
-            sign_at = _decision_signature(lines, qd, head_end)
-        draft.sink.place([lines[qd]], "layout:decision")
-        read_decision(lines[qd + 1 : sign_at], draft)
-        read_signature(lines[sign_at:head_end], draft)
-    else:
-        read_header(lines[:head_end], draft)
-    province, kind = province_of(draft)
-    draft.book.set_province(province, kind)
-    plan_signature = _find(lines, lambda i: folded[i].startswith("noi nhan"), head_end)
-    body_end = plan_signature if plan_signature is not None and plan_signature < end else end
-    tasks_only = None
-    if not sections and any(match_label(li.text) for li in lines[head_end:body_end]):
-        # No Roman-numbered sections but role lines: a fragment of section III alone.
-        tasks_only = _find(lines, lambda i: _starts_group(lines[i]), head_end)
-    if title is not None:
-        stop = first_section if first_section is not None else (tasks_only or end)
-        _read_title(lines[title:stop], draft)
-    if tasks_only is not None:
-        read_tasks(lines[tasks_only:body_end], draft)
-    for k, (i, numeral) in enumerate(sections):
-        stop = sections[k + 1][0] if k + 1 < len(sections) else end
-        if plan_signature is not None and i < plan_signature < stop:
-            stop = plan_signature
-        _read_section(lines[i:stop], numeral, draft)
-    if plan_signature is not None and plan_signature < end:
-        read_signature(lines[plan_signature:end], draft)
-    if annex is not None:
-        read_annex(lines[annex:], draft)
-    _missing(lines, draft)
-    _truncated(lines, draft)
-    _unread(lines, draft)
-
-
-def _starts_group(line: Line) -> bool:
-    marker = marker_of(line.text)
-    return marker is not None and marker.kind in (Kind.NUMBERED, Kind.PAREN)
-
-
-def _find(lines: Sequence[Line], test: Callable[[int], bool], start: int = 0) -> int | None:
-    """The first index from *start* whose line passes *test*, or None."""
-    return next((i for i in range(max(start, 0), len(lines)) if test(i)), None)
-
-
-def _decision_signature(lines: Sequence[Line], qd: int, end: int) -> int:
-    """Where the decision's articles end when there is no "Nơi nhận": its last "|"."""
-    separators = [i for i in range(qd, end) if lines[i].is_separator]
-    return separators[-1] if separators else end
-
-
-def _sections(lines: Sequence[Line], start: int) -> list[tuple[int, str]]:
-    """Roman-numbered section headings, in order: I, II, III, …"""
-    found: list[tuple[int, str]] = []
-    for i in range(start, len(lines)):
-        marker = marker_of(lines[i].text)
-        if marker is None or marker.kind is not Kind.SECTION or marker.number not in _ROMANS:
-            continue
-        last = _ROMANS.index(found[-1][1]) if found else -1
-        number = _ROMANS.index(marker.number)
-        # The next numeral; or a later one under a heading in capitals or on a known
-        # topic (a fragment may start at "III.", a plan may skip a section).
-        if number == last + 1 or (number > last and _known_topic(lines[i].text)):
-            found.append((i, marker.number))
-    return found
-
-
-def _known_topic(text: str) -> bool:
-    folded = fold(text)
-    topics = ("muc dich", "yeu cau", "muc tieu", "nhiem vu", "giai phap", "to chuc thuc hien")
-    return is_caps(text) or any(topic in folded for topic in topics)
-
-
-def _read_title(lines: Sequence[Line], draft: Draft) -> None:
-    """The plan's title (in capitals) and what stands under it before section I."""
-    real = [line for line in lines if not line.is_separator]
-    count = next((i for i, line in enumerate(real) if not is_caps(line.text)), len(real))
-    caps = real[:count]
-    # A second title line in running case ("Triển khai thực hiện Đề án 06/CP năm 2025"):
-    # no sentence end, not a note in parentheses, not a recital.
-    while count < len(real) and count - len(caps) < 3 and _title_line(real[count].text):
-        count += 1
-    title, more = real[:count], real[len(caps) : count]
-    if title:
-        text = recase(join_lines(" ".join(line.text for line in caps)), draft.body)
-        if more:
-            rest = join_lines(" ".join(line.text for line in more))
-            text = nfc(f"{text} {rest[:1].lower()}{rest[1:]}") if text else rest
-        draft.title = text
-        draft.sink.place(title, "$.title")
-    for para in assemble(real[count:], kinds=frozenset()):
-        folded = fold(para.text)
-        attached = folded.startswith(("(kem theo", "kem theo"))
-        if attached and draft.number and fold(draft.number) in folded.replace(" ", ""):
-            draft.sink.place(para.lines, "~$.decision.number")  # "(Kèm theo Quyết định số …)"
-        elif folded.startswith(("can cu", "thuc hien")):
-            draft.add("legal_bases", para.text, para.lines)
-        else:
-            draft.sink.warn(para.lines, "text under the plan's title not understood; not kept")
-
-
-def _heading_end(line: Line) -> bool:
-    return line.is_separator or marker_of(line.text) is not None
-
-
-def _title_line(text: str) -> bool:
-    folded = fold(text)
-    return not (
-        text.endswith((".", ":", ";"))
-        or folded.startswith(("(", "can cu", "thuc hien", "kem theo"))
-        or marker_of(text) is not None
-    )
-
-
-def _read_section(lines: Sequence[Line], numeral: str, draft: Draft) -> None:
-    # The heading: its line, and the lines after it in capitals ("III. NHIỆM VỤ," +
-    # "GIẢI PHÁP THỰC HIỆN"); anything else is the section's text.
-    count = 1
-    while (
-        count < len(lines)
-        and re.search(r"(?:[,&-]|\bVÀ)$", lines[count - 1].text)
-        and is_caps(lines[count].text)
-        and not _heading_end(lines[count])
-    ):
-        count += 1
-    heading = list(lines[:count])
-    rest = lines[count:]
-    while rest and rest[0].is_separator:
-        rest = rest[1:]
-    topic = fold(" ".join(line.text for line in heading))
-    if "muc dich" in topic or "yeu cau" in topic:
-        draft.sink.place(heading, "layout:section")
-        read_purposes(rest, draft)
-    elif "muc tieu" in topic:
-        draft.sink.place(heading, "layout:section")
-        read_objectives(rest, numeral, draft)
-    elif "nhiem vu" in topic or "giai phap" in topic:
-        draft.sink.place(heading, "layout:section")
-        read_tasks(rest, draft)
-    else:
-        read_other(rest, heading, draft)
-
-
-def _missing(lines: Sequence[Line], draft: Draft) -> None:
-    """Warn about what a plan should have and this text did not give."""
-    first = list(lines[:1])
-    if not draft.number:
-        draft.sink.warn(first, "no decision number ('Số: …') found", "missing")
-    if draft.date is None:
-        draft.sink.warn(
-            first,
-            "no decision date ('…, ngày … tháng … năm …') found; "
-            f"{PLACEHOLDER_DATE.isoformat()} used",
-            "missing",
-        )
-    if not draft.has_decision and draft.number:
-        draft.sink.warn(
-            first,
-            "no decision ('QUYẾT ĐỊNH') found: the plan's own number and "
-            "date stand for the decision's",
-            "guessed",
-        )
-    if not draft.title:
-        draft.sink.warn(first, "no plan title ('KẾ HOẠCH …') found", "missing")
-    if not draft.task_groups:
-        draft.sink.warn(first, "no task group found (section 'III. NHIỆM VỤ …')", "missing")
-    if draft.year is None:
-        message = f"no plan year found: the draft says {PLACEHOLDER_DATE.year}, correct it"
-        draft.sink.warn(first, message, "missing")
-
-
-def _unread(lines: Sequence[Line], draft: Draft) -> None:
-    """Warn about any line no part of the reading reached, so none is silently dropped."""
-    warned = {n for w in draft.sink.warnings for n in range(w.line, w.end_line + 1)}
-    for line in lines:
-        number = line.number
-        if not line.is_separator and number not in draft.sink.placements and number not in warned:
-            draft.sink.warn([line], "line not read: it is outside every part understood")
-            warned.add(number)
-
-
-def _truncated(lines: Sequence[Line], draft: Draft) -> None:
-    """Warn when the text stops mid-sentence inside the plan's body (a file cut short)."""
-    last = next((line for line in reversed(lines) if not line.is_separator), None)
-    if last is None or re.search(r"[.;:!?…)”\"]$", last.text):
-        return
-    body = ("$.task_groups", "$.objectives", "$.purposes", "$.closing", "$.legal_bases")
-    if any(path.startswith(body) for path in draft.sink.placements.get(last.number, [])):
-        draft.sink.warn([last], "the text ends mid-sentence: it may have been cut short", "missing")
 
 
 def _plan(draft: Draft, plan_id: str | None) -> Plan:
@@ -416,46 +277,17 @@ def _plan(draft: Draft, plan_id: str | None) -> Plan:
     )
 
 
-# --- files --------------------------------------------------------------------------
-
-
-def decode_plan_text(data: bytes, source: str) -> str:
-    """Text of a plan file: UTF-8 (with or without BOM) or UTF-16 with a BOM.
-
-    Raises:
-        PlanTextError: any other encoding; the message names *source*.
-    """
-    return decode(data, what="plan text", error=_error(source))
-
-
-def _error(source: str) -> ErrorFactory:
-    def error(message: str, value: object, path: str = "$") -> PlanTextError:
-        return PlanTextError(source, message)
-
-    return error
-
-
-def read_plan_text(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """The text of the plan file at *path* (see `decode_plan_text` for encodings).
-
-    Raises:
-        PlanTextError: the file cannot be read, is larger than *max_bytes* (64 MiB by
-            default), or is not UTF-8/UTF-16 text.
-    """
-    source = str(path)
-    return read_text(path, what="plan text", max_bytes=max_bytes, error=_error(source))
-
-
 def import_file(
     path: str | os.PathLike[str],
     *,
     plan_id: str | None = None,
     directory: Plan | None = None,
+    year: int | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> ImportResult:
-    """`import_text` of the plan file at *path*; warnings name the file as the source.
+    """`import_text` of the plan file at *path* (text, .docx or a text PDF, by content).
 
     The file is at most *max_bytes* long (64 MiB by default).
     """
     text = read_plan_text(path, max_bytes=max_bytes)
-    return import_text(text, plan_id=plan_id, source=str(path), directory=directory)
+    return import_text(text, plan_id=plan_id, source=str(path), directory=directory, year=year)

@@ -12,6 +12,7 @@ end of the section.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Final
@@ -42,7 +43,7 @@ from .roles import read_role_line
 __all__ = ["read_other", "read_purposes", "read_tasks"]
 
 _TASK_KINDS: Final = frozenset({Kind.PAREN, Kind.RPAREN, Kind.DOTTED, Kind.LETTER})
-_INLINE_TASK = re.compile(r"(?<=[.;])\s+\((?P<n>\d{1,2})\)\s+(?=\S)")
+_INLINE_TASK = re.compile(r"(?<=[.;])\s+\((?P<n>\d{1,6})\)\s+(?=\S)")
 _MODELS = re.compile(r"(?<!\d)(?P<n>\d{1,18})\s+mô hình", re.IGNORECASE)  # fits 64 bits
 
 
@@ -66,6 +67,7 @@ class _Task:
     first_text: str
     labels: list[_LabelLine] = attrs.field(factory=list)
     bullet: bool = False
+    notes: list[tuple[str, list[Line]]] = attrs.field(factory=list)  # a table's "Sản phẩm"
 
     def text(self) -> str:
         rest = [line.text for line in self.text_lines[1:]]
@@ -83,14 +85,26 @@ class _Group:
         return strip_marker(join_lines(" ".join(line.text for line in self.title_lines)))
 
 
+_SUBHEADING = re.compile(r"(?:mục đích|yêu cầu|mục đích,? yêu cầu)\s*[:.]?", re.IGNORECASE)
+
+
 def read_purposes(lines: Sequence[Line], draft: Draft) -> None:
     """Section I (mục đích, yêu cầu): one purpose per numbered item, marker dropped."""
     items: list[list[Line]] = []
+    fresh = False  # after a sub-heading: the next paragraph is a new purpose
     for para in assemble(lines, kinds=frozenset({Kind.NUMBERED, Kind.LETTER, Kind.BULLET})):
-        if para.kind is Kind.PLAIN and items:
+        if _SUBHEADING.fullmatch(strip_marker(para.lines[0].text)):  # "1. Mục đích"
+            draft.sink.place(para.lines[:1], "layout:subheading")
+            fresh = True
+            if len(para.lines) > 1:
+                items.append(list(para.lines[1:]))
+                fresh = False
+            continue
+        if para.kind is Kind.PLAIN and items and not fresh:
             items[-1] += para.lines
         else:
             items.append(list(para.lines))
+        fresh = False
     for item in items:
         draft.add("purposes", strip_marker(join_lines(" ".join(li.text for li in item))), item)
 
@@ -139,17 +153,45 @@ def _split_inline(lines: Sequence[Line]) -> list[Line]:
     return out
 
 
+# Where a second label may start on a line: after "-", ";" or "." and a space.
+_LABEL_START = re.compile(r"(?:\s[-–—+•]|[;.])\s+(?=[^\W\d_])")
+
+
+def _split_labels(lines: Sequence[Line]) -> list[Line]:
+    """Cut a line before each further label on it ("- Chủ trì: X. - Phối hợp: Y.")."""
+    out: list[Line] = []
+    for line in lines:
+        text, cuts = line.text, [0]
+        for found in _LABEL_START.finditer(text):
+            label = match_label(text[found.end() :])
+            if label is not None and label.exact and found.start() > cuts[-1]:
+                dash = found.group(0).strip()[:1] in "-–—+•"
+                cuts.append(found.start() if dash else found.start() + 1)  # "; " stays before
+        cuts.append(len(text))
+        if len(cuts) == 2:
+            out.append(line)
+            continue
+        for a, b in itertools.pairwise(cuts):
+            piece = text[a:b].strip()
+            if piece:
+                out.append(Line(line.number, piece, line.raw))
+    return out
+
+
 def read_tasks(lines: Sequence[Line], draft: Draft) -> None:
     """Task groups and tasks, appended to the draft; trailing paragraphs to closing."""
     kinds = frozenset({Kind.NUMBERED, Kind.BULLET, Kind.LABEL}) | _TASK_KINDS
-    paras = assemble(_split_inline(lines), kinds=kinds)
+    paras = assemble(_split_labels(_split_inline(lines)), kinds=kinds)
     groups: list[_Group] = []
     after_labels: list[Para] = []  # paragraphs after a task's last label, not yet placed
     for para in paras:
         label = match_label(para.text) if para.kind is Kind.LABEL else None
         group = groups[-1] if groups else None
         task = group.tasks[-1] if group and group.tasks else None
-        if para.kind is Kind.PLAIN:
+        kind = para.kind
+        if kind is Kind.NUMBERED and _year_like(para.text, group):
+            kind = Kind.PLAIN  # "2025. …" at a hard break: text, not a group
+        if kind is Kind.PLAIN:
             if not is_wordy(para.text):
                 draft.sink.warn(para.lines, "text not understood (few letters); not kept")
             elif task is not None and task.labels:
@@ -165,7 +207,7 @@ def read_tasks(lines: Sequence[Line], draft: Draft) -> None:
             task.labels[-1].extra.extend(li for p in after_labels for li in p.lines)
             after_labels.clear()
         marker = marker_of(para.text)
-        if para.kind is Kind.NUMBERED and marker is not None:
+        if kind is Kind.NUMBERED and marker is not None:
             groups.append(_Group(int(marker.number), list(para.lines)))
         elif label is not None:
             if group is None:
@@ -184,6 +226,13 @@ def read_tasks(lines: Sequence[Line], draft: Draft) -> None:
         _closing_or_reporting(para, draft)
     for group in groups:
         _finish_group(group, draft)
+
+
+def _year_like(text: str, group: _Group | None) -> bool:
+    """A number past 99 that does not follow the last group's: a year, not a group."""
+    marker = marker_of(text)
+    number = int(marker.number) if marker is not None else 0
+    return number > 99 and (group is None or number != group.number + 1)
 
 
 def _unnumbered(group: _Group, draft: Draft) -> _Task:
@@ -324,6 +373,9 @@ def _task(code: str, builder: _Task, path: str, draft: Draft) -> Task:
             draft.sink.warn(
                 extra_lines, f"task {code}: second deadline line kept in the task's note", "skipped"
             )
+    for extra_note, note_lines in builder.notes:
+        note = f"{note} {extra_note}".strip()
+        draft.sink.place(note_lines, f"{path}.note")
     text = builder.text()
     if not text:
         draft.sink.warn(
