@@ -44,6 +44,7 @@ LAYERS: dict[str, int] = {
     "_calendar": CALENDAR,
     "workdays": CALENDAR,
     "_deadline_parser": CALENDAR,
+    "_deadline_patterns": CALENDAR,
     # conversion: the JSON wire format and loading
     "_converter": CONVERSION,
     "_integrity": CONVERSION,
@@ -82,7 +83,6 @@ MAX_LINES = 450
 NOT_YET_SPLIT = frozenset(
     {
         "_converter.py",
-        "_deadline_parser.py",
         "matrix.py",
         "succession.py",
     }

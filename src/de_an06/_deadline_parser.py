@@ -33,6 +33,22 @@ import attrs
 
 from ._calendar import CAN, CHI, TET_YEARS, can_chi, lunar_new_year
 from ._dates import FIRST_DAY, LAST_DAY, period_bounds
+from ._deadline_patterns import (
+    AS_DIRECTED,
+    BREAKS,
+    DATE,
+    DATE_WORDS,
+    DOCUMENT_BEFORE,
+    EVENT,
+    HALF,
+    KNOWN_EVENTS,
+    MONTH,
+    ONGOING,
+    QUARTER,
+    TET,
+    TRAILING_VERB,
+    YEAR,
+)
 from ._text import fold, join_lines, nfc
 from .deadline import (
     AsDirected,
@@ -94,116 +110,6 @@ class _Ctx:
         return join_lines(self.text[start:end]).strip(" .,;:")
 
 
-# --- patterns ---------------------------------------------------------------------------
-# Each pattern runs on the lower-cased copy. _REL is the optional word before a period or
-# date that says how it binds: "trước" (before), "từ"/"sau" (a start), others (by/within).
-
-_REL = r"""
-    (?:\b(?P<rel>trước|đến\s+hết|đến|tới|hết|trong|vào|chậm\s+nhất(?:\s+(?:là|vào))?
-                |từ|kể\s+từ|bắt\s+đầu\s+từ|sau)\s+)?
-"""
-_YEAR_SUFFIX = r"(?:(?:\s*/\s*|\s+năm\s+)(?P<year>[0-9]{4})\b)?"  # "/2024", " năm 2024"
-
-_AS_DIRECTED = re.compile(
-    r"""
-    (?:^|(?<=[.;(]))\s*                               # at the start of a clause
-    (?:(?:thực\s+hiện|hoàn\s+thành|triển\s+khai)\s+)?
-    theo\s+(?:đúng\s+)?
-    (?:chỉ\s+đạo|lộ\s+trình|hướng\s+dẫn|tiến\s+độ|kế\s+hoạch|yêu\s+cầu|quy\s+định)
-    (?:\s*(?:,|và|/)\s*(?:chỉ\s+đạo|lộ\s+trình|hướng\s+dẫn|tiến\s+độ|kế\s+hoạch))*
-    (?:\s+triển\s+khai)?(?:\s+của)?\s*
-    (?P<by>[^.;]*)                                    # who or what sets it: to clause end
-    """,
-    re.VERBOSE,
-)
-_EVENT = re.compile(
-    r"""
-    \b(?P<rel>trước|sau|cho\s+đến|đến)\s+(?:khi|dịp|thời\s+điểm|lúc)\s+
-    (?!tết\b)                                         # Tết has its own pattern
-    (?P<event>[^.;()]+?)(?=\s+và\s|\s*[.;()]|\s*$)    # to "và" or the clause end
-    """,
-    re.VERBOSE,
-)
-_TET = re.compile(
-    r"""
-    (?:\b(?P<rel>trước|sau|đến|trong|vào|dịp)\s+)?(?:(?:dịp|thời\s+điểm|kỳ\s+nghỉ)\s+)?
-    (?P<name>\btết(?:\s+(?:nguyên\s+đán|âm\s+lịch|cổ\s+truyền))?
-      (?:\s+(?P<can>giáp|ất|bính|đinh|mậu|kỷ|kỉ|canh|tân|nhâm|quý)
-         \s+(?P<chi>tý|tí|sửu|dần|mão|mẹo|thìn|tỵ|tị|ngọ|mùi|thân|dậu|tuất|hợi)\b)?
-      (?:\s+(?:năm\s+)?(?P<year>[0-9]{4})\b)?)
-    """,
-    re.VERBOSE,
-)
-_HALF = re.compile(
-    _REL
-    + r"""
-    (?:\b(?:0?6|sáu)\s+tháng|\bnửa)\s+(?P<which>đầu|cuối)\s+năm   # 6 tháng đầu/cuối năm
-    (?:\s+(?P<year>[0-9]{4})\b)?
-    """,
-    re.VERBOSE,
-)
-_QUARTER = re.compile(
-    _REL
-    + r"""
-    (?:\b(?P<pos>đầu|cuối)\s+)?
-    \bquý\s+(?P<nums>(?:[ivxlcdm]+|[0-9]+)\b                # Quý I, quý 3
-        (?:\s*(?:,|và|-|–)\s*(?:quý\s+(?:[ivxlcdm]+|[0-9]+)|[ivx]+)\b)*)  # , Quý II / , II
-    """
-    + _YEAR_SUFFIX,
-    re.VERBOSE,
-)
-_MONTH = re.compile(
-    _REL
-    + r"""
-    (?:\b(?P<pos>đầu|giữa|cuối)\s+)?
-    \btháng\s+(?P<nums>[0-9]{1,2}\b(?:\s*(?:,|và|-|–)\s*tháng\s+[0-9]{1,2}\b)*)
-    """
-    + _YEAR_SUFFIX,
-    re.VERBOSE,
-)
-_YEAR = re.compile(
-    _REL
-    + r"""
-    (?:\b(?P<pos>đầu|giữa|cuối)\s+năm(?:\s+(?P<pyear>[0-9]{4}))?\b(?!\s+(?:học|tài))
-      | \bnăm\s+(?P<year>[0-9]{4})\b)
-    """,
-    re.VERBOSE,
-)
-_DATE = re.compile(
-    _REL
-    + r"""
-    (?P<ngay>\bngày\s+)?(?<![0-9/.-])
-    (?P<d>[0-9]{1,2})\s*(?P<sep>[/.-])\s*(?P<m>[0-9]{1,2})   # 30/6, 30.6, 30-6
-    (?:\s*(?P=sep)\s*(?P<year>[0-9]{4}))?(?![0-9/])        # /2024
-    """,
-    re.VERBOSE,
-)
-_DATE_WORDS = re.compile(
-    _REL
-    + r"""
-    (?P<ngay>\bngày\s+)(?P<d>[0-9]{1,2})\s+tháng\s+(?P<m>[0-9]{1,2})\b   # ngày 15 tháng 3
-    (?:\s+năm\s+(?P<year>[0-9]{4})\b)?
-    """,
-    re.VERBOSE,
-)
-_ONGOING = re.compile(
-    r"\b(?:(?:duy\s+trì|thực\s+hiện)\s+)*(?:thường\s+xuyên|liên\s+tục)\b", re.VERBOSE
-)
-# A date right after a document number is the document's date, not a deadline:
-# "Quyết định số 90/QĐ-TTg ngày 18/01/2022", "Nghị quyết số 50/NQ-CP ngày 08/4/2022".
-_DOCUMENT_BEFORE = re.compile(r"(?:[0-9]+/\S+|\bsố\s+\S+)\s*$")
-
-# "Theo lộ trình Bộ Công an đề xuất": the body is "Bộ Công an"; the verb is not part of it.
-_TRAILING_VERB = re.compile(
-    r"\s+(?:đề\s+xuất|ban\s+hành|quy\s+định|hướng\s+dẫn|phê\s+duyệt)$", re.IGNORECASE
-)
-# Clause breaks that cut a compound's text into pieces, strongest first.
-_BREAKS = (re.compile(r"(?P<keep>\.)\s|;"), re.compile(r"\svà\s"), re.compile(r","))
-
-# Events whose date is known. Luật Căn cước 26/2023/QH15, art. 46: "Luật này có hiệu lực
-# thi hành từ ngày 01 tháng 7 năm 2024".
-_KNOWN_EVENTS = ((re.compile(r"\bluat can cuoc\b.*\bhieu luc\b"), date(2024, 7, 1)),)
-
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _CAN = {name.lower(): i for i, name in enumerate(CAN)} | {"kỉ": 5}
 _CHI = {name.lower(): i for i, name in enumerate(CHI)} | {"tí": 0, "mẹo": 3, "tị": 5}
@@ -234,7 +140,7 @@ def _year(ctx: _Ctx, match: re.Match[str], group: str = "year") -> int | _Bad:
 
 def _as_directed(ctx: _Ctx, m: re.Match[str]) -> _Hit:
     """``Theo chỉ đạo|lộ trình|hướng dẫn|tiến độ … [của] <by>``, at a clause start."""
-    by = _TRAILING_VERB.sub("", ctx.name(*m.span("by")))
+    by = TRAILING_VERB.sub("", ctx.name(*m.span("by")))
     return _Hit(m.span(), ((AsDirected(text="", by=by), m.span()),))
 
 
@@ -243,7 +149,7 @@ def _event(ctx: _Ctx, m: re.Match[str]) -> _Hit:
     relation = {"trước": Relation.BEFORE, "sau": Relation.AFTER}.get(_rel(m), Relation.BY)
     event = ctx.name(*m.span("event"))
     key = fold(event)
-    when = next((day for pattern, day in _KNOWN_EVENTS if pattern.search(key)), None)
+    when = next((day for pattern, day in KNOWN_EVENTS if pattern.search(key)), None)
     part = RelativeToEvent(text="", event=event, relation=relation, event_date=when)
     return _Hit(m.span(), ((part, m.span()),))
 
@@ -372,7 +278,7 @@ def _date(ctx: _Ctx, m: re.Match[str]) -> _Hit:
     if rel in _STARTS:
         return _Hit(m.span(), start_only=True)
     if not rel and (
-        _DOCUMENT_BEFORE.search(ctx.low, 0, m.start()) or (m["year"] is None and m["ngay"] is None)
+        DOCUMENT_BEFORE.search(ctx.low, 0, m.start()) or (m["year"] is None and m["ngay"] is None)
     ):
         return _Hit(m.span())
     year = _year(ctx, m)
@@ -397,16 +303,16 @@ _Handler = Callable[[_Ctx, re.Match[str]], _Hit]
 
 # In order of precedence for matches that start at the same place and are as long.
 _RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
-    (_AS_DIRECTED, _as_directed),
-    (_TET, _tet),
-    (_EVENT, _event),
-    (_HALF, _half),
-    (_DATE_WORDS, _date),
-    (_DATE, _date),
-    (_QUARTER, _quarter),
-    (_MONTH, _month),
-    (_YEAR, _year_period),
-    (_ONGOING, _ongoing),
+    (AS_DIRECTED, _as_directed),
+    (TET, _tet),
+    (EVENT, _event),
+    (HALF, _half),
+    (DATE_WORDS, _date),
+    (DATE, _date),
+    (QUARTER, _quarter),
+    (MONTH, _month),
+    (YEAR, _year_period),
+    (ONGOING, _ongoing),
 )
 
 
@@ -511,7 +417,7 @@ def _pieces(ctx: _Ctx, spans: list[Span]) -> list[str]:
     start = 0
     for (_, end), (next_start, _) in itertools.pairwise(spans):
         cut, resume = next_start, next_start
-        for pattern in _BREAKS:
+        for pattern in BREAKS:
             found = pattern.search(ctx.low, end, next_start)
             if found is not None:
                 cut = found.end("keep") if found.groupdict().get("keep") else found.start()
