@@ -150,7 +150,7 @@ def test_migration_from_schema_1(db: str) -> None:
     engine.dispose()
     old.close()
     with Ledger.open(db) as ledger:  # opening upgrades
-        assert ledger.revision() == "0002"
+        assert ledger.revision() == schema.HEAD
         (stored,) = ledger.events()
         assert (stored.id, stored.note) == (kept, "ghi ở lược đồ 1")
         ident = ledger.add_submission(

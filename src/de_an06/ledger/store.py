@@ -5,7 +5,7 @@
     >>> folder = tempfile.mkdtemp()
     >>> with Ledger.open(os.path.join(folder, "so-lieu.db")) as ledger:
     ...     ledger.revision()
-    '0002'
+    '0003'
 
 Where: `ledger_location` (``--db PATH|URL``, else ``DE_AN06_DB``, else ``de-an06.db`` in
 the working folder). A path is a SQLite file, opened in WAL mode with a busy timeout,
@@ -283,26 +283,9 @@ class Ledger:
     def latest_events(self, as_of: date, *, agency: str | None = None) -> tuple[TaskEvent, ...]:
         """Per task and agency, the last event holding on or before *as_of* that no later
         event supersedes (by day, then by the order recorded)."""
-        e = schema.events
-        superseded = sa.select(e.c.supersedes).where(e.c.supersedes.is_not(None))
-        rank = (
-            sa.func.row_number()
-            .over(
-                partition_by=(e.c.task, e.c.agency), order_by=(e.c.holds_on.desc(), e.c.id.desc())
-            )
-            .label("rank")
-        )
-        inner = sa.select(e, rank).where(e.c.holds_on <= as_of, e.c.id.not_in(superseded))
-        if agency is not None:
-            inner = inner.where(e.c.agency == agency)
-        ranked = inner.subquery()
-        query = (
-            sa.select(*(ranked.c[c.name] for c in e.columns))
-            .where(ranked.c.rank == 1)
-            .order_by(ranked.c.id)
-        )
         with self._engine.connect() as conn:
-            return tuple(_event(row) for row in conn.execute(query).mappings())
+            rows = conn.execute(_latest_query(as_of, agency)).mappings().all()
+            return tuple(_event(row) for row in rows)
 
     def submissions(self, *, period: str | None = None) -> tuple[Submission, ...]:
         """Every submission (superseded ones too), in the order recorded."""
@@ -345,6 +328,44 @@ class Ledger:
         return iter(self.events())
 
 
+def _latest_query(as_of: date, agency: str | None) -> sa.Select[Any]:
+    """Each (task, agency)'s latest event in force on *as_of*, in the order recorded.
+
+    Two grouped steps that read only ``ix_task_events_latest`` (schema 3): the last day per
+    task and agency, then the last id on that day; then those rows by primary key. A
+    window function (``row_number() OVER``) gives the same rows but sorts every event.
+    """
+    e = schema.events
+    x = e.alias("x")  # the inner queries' own name, so that nothing correlates
+    corrected = sa.select(x.c.supersedes).where(x.c.supersedes.is_not(None))
+    y = e.alias("y")
+    live = [y.c.holds_on <= as_of, y.c.id.not_in(corrected)]
+    if agency is not None:
+        live.append(y.c.agency == agency)
+    last_day = (
+        sa.select(y.c.task, y.c.agency, sa.func.max(y.c.holds_on).label("day"))
+        .where(*live)
+        .group_by(y.c.task, y.c.agency)
+        .subquery("last_day")
+    )
+    z = e.alias("z")
+    last_id = (
+        sa.select(sa.func.max(z.c.id))
+        .select_from(z)
+        .join(
+            last_day,
+            sa.and_(
+                z.c.task == last_day.c.task,
+                z.c.agency == last_day.c.agency,
+                z.c.holds_on == last_day.c.day,
+            ),
+        )
+        .where(z.c.id.not_in(corrected))
+        .group_by(z.c.task, z.c.agency)
+    )
+    return sa.select(e).where(e.c.id.in_(last_id)).order_by(e.c.id)
+
+
 def _event_row(event: TaskEvent) -> dict[str, Any]:
     return {
         "task": event.task,
@@ -361,12 +382,15 @@ def _event_row(event: TaskEvent) -> dict[str, Any]:
     }
 
 
+_STATUSES = {s.value: s for s in TaskStatus}
+
+
 def _event(row: Any) -> TaskEvent:
     return TaskEvent(
         id=row["id"],
         task=row["task"],
         agency=row["agency"],
-        status=TaskStatus(row["status"]),
+        status=_STATUSES[row["status"]],
         on=row["holds_on"],
         percent=row["percent"],
         note=row["note"],
