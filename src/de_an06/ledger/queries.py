@@ -121,8 +121,10 @@ def _directory(plan: Plan) -> dict[str, Agency | AgencyGroup]:
     """Agencies and groups by key, built once per query (first one wins, as in
     `Plan.agency_by_key`)."""
     found: dict[str, Agency | AgencyGroup] = {}
-    for item in (*plan.agencies, *plan.agency_groups):
-        found.setdefault(item.key, item)
+    for agency in plan.agencies:
+        found.setdefault(agency.key, agency)
+    for group in plan.agency_groups:
+        found.setdefault(group.key, group)
     return found
 
 
