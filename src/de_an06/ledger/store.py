@@ -17,6 +17,7 @@ Rows are only ever inserted: the store has no update and no delete.
 
 from __future__ import annotations
 
+import itertools
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -28,9 +29,10 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from . import _schema as schema
-from .model import LedgerError, ObservationRow, Submission, TaskEvent, TaskStatus
+from ._rows import event_of, event_row, latest_query, submission_of, submission_row
+from .model import LedgerError, ObservationRow, Submission, TaskEvent
 
-__all__ = ["DEFAULT_LEDGER", "Ledger", "ledger_location"]
+__all__ = ["DEFAULT_LEDGER", "Ledger", "ledger_location", "open_ledger"]
 
 DEFAULT_LEDGER = "de-an06.db"
 """The ledger file used when neither ``--db`` nor ``DE_AN06_DB`` names one."""
@@ -39,6 +41,7 @@ _MIGRATIONS = Path(__file__).parent / "migrations"
 _RETRIES = 50
 _BUSY_MS = 30_000
 _CHUNK = 2_000
+_BATCH = 100_000  # observation rows per executemany
 
 T = TypeVar("T")
 
@@ -52,6 +55,17 @@ def ledger_location(option: str | os.PathLike[str] | None = None) -> str:
     if option is not None and os.fspath(option):
         return os.fspath(option)
     return os.environ.get("DE_AN06_DB") or DEFAULT_LEDGER
+
+
+def open_ledger(location: str | os.PathLike[str] | None = None) -> Ledger:
+    """The ledger at *location* (`ledger_location`), created or upgraded: `Ledger.open`.
+
+    >>> import tempfile, os
+    >>> with open_ledger(os.path.join(tempfile.mkdtemp(), "tien-do.db")) as ledger:
+    ...     ledger.events()
+    ()
+    """
+    return Ledger.open(location)
 
 
 def _url(location: str) -> sa.URL:
@@ -98,10 +112,6 @@ def _sqlite_engine(url: sa.URL) -> Engine:
 def _busy(exc: sa.exc.OperationalError) -> bool:
     text = str(exc.orig).lower()
     return "locked" in text or "busy" in text
-
-
-def _utc(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def now_utc() -> datetime:
@@ -216,7 +226,7 @@ class Ledger:
                     schema.events.insert().returning(
                         schema.events.c.id, sort_by_parameter_order=True
                     ),
-                    [_event_row(e) for e in chunk],
+                    [event_row(e) for e in chunk],
                 )
                 ids.extend(int(i) for i in result.scalars())
                 if progress is not None:
@@ -236,26 +246,37 @@ class Ledger:
             self._check_supersedes(conn, schema.submissions, item.supersedes)
             ident = conn.execute(
                 schema.submissions.insert().returning(schema.submissions.c.id),
-                _submission_row(item),
+                submission_row(item),
             ).scalar_one()
             if rows:
-                conn.execute(
-                    schema.observations.insert(),
-                    [
-                        {
-                            "submission": ident,
-                            "indicator": r.indicator,
-                            "unit": r.unit,
-                            "period": r.period,
-                            "numerator": r.numerator,
-                            "denominator": r.denominator,
-                        }
-                        for r in rows
-                    ],
-                )
+                self._add_rows(conn, int(ident), rows)
             return int(ident)
 
         return self._transaction(work)
+
+    def _add_rows(self, conn: Connection, submission: int, rows: Sequence[ObservationRow]) -> None:
+        """Bulk-insert observation rows inside the caller's transaction: PostgreSQL by
+        ``COPY … FROM STDIN`` (psycopg), SQLite by the driver's ``executemany`` in large
+        batches of plain tuples (no per-row SQLAlchemy parameter processing)."""
+        names = ("submission", "indicator", "unit", "period", "numerator", "denominator")
+        driver = conn.connection.driver_connection
+        assert driver is not None
+        values = (
+            (submission, r.indicator, r.unit, r.period, r.numerator, r.denominator) for r in rows
+        )
+        if not self._sqlite:
+            sql = f"COPY observation_rows ({', '.join(names)}) FROM STDIN"
+            with driver.cursor() as cursor, cursor.copy(sql) as copy:
+                for row in values:
+                    copy.write_row(row)
+            return
+        sql = f"INSERT INTO observation_rows ({', '.join(names)}) VALUES (?, ?, ?, ?, ?, ?)"
+        cursor = driver.cursor()
+        try:
+            while batch := list(itertools.islice(values, _BATCH)):
+                cursor.executemany(sql, batch)
+        finally:
+            cursor.close()
 
     @staticmethod
     def _check_supersedes(conn: Connection, table: sa.Table, ident: int | None) -> None:
@@ -278,14 +299,14 @@ class Ledger:
         if agency is not None:
             query = query.where(schema.events.c.agency == agency)
         with self._engine.connect() as conn:
-            return tuple(_event(row) for row in conn.execute(query).mappings())
+            return tuple(event_of(row) for row in conn.execute(query).mappings())
 
     def latest_events(self, as_of: date, *, agency: str | None = None) -> tuple[TaskEvent, ...]:
         """Per task and agency, the last event holding on or before *as_of* that no later
         event supersedes (by day, then by the order recorded)."""
         with self._engine.connect() as conn:
-            rows = conn.execute(_latest_query(as_of, agency)).mappings().all()
-            return tuple(_event(row) for row in rows)
+            rows = conn.execute(latest_query(as_of, agency)).mappings().all()
+            return tuple(event_of(row) for row in rows)
 
     def submissions(self, *, period: str | None = None) -> tuple[Submission, ...]:
         """Every submission (superseded ones too), in the order recorded."""
@@ -293,7 +314,7 @@ class Ledger:
         if period is not None:
             query = query.where(schema.submissions.c.period == period)
         with self._engine.connect() as conn:
-            return tuple(_submission(row) for row in conn.execute(query).mappings())
+            return tuple(submission_of(row) for row in conn.execute(query).mappings())
 
     def observation_rows(self, *, submission: int | None = None) -> tuple[ObservationRow, ...]:
         """Observation rows, of one submission or all, in the order recorded."""
@@ -326,102 +347,3 @@ class Ledger:
 
     def __iter__(self) -> Iterator[TaskEvent]:
         return iter(self.events())
-
-
-def _latest_query(as_of: date, agency: str | None) -> sa.Select[Any]:
-    """Each (task, agency)'s latest event in force on *as_of*, in the order recorded.
-
-    Two grouped steps that read only ``ix_task_events_latest`` (schema 3): the last day per
-    task and agency, then the last id on that day; then those rows by primary key. A
-    window function (``row_number() OVER``) gives the same rows but sorts every event.
-    """
-    e = schema.events
-    x = e.alias("x")  # the inner queries' own name, so that nothing correlates
-    corrected = sa.select(x.c.supersedes).where(x.c.supersedes.is_not(None))
-    y = e.alias("y")
-    live = [y.c.holds_on <= as_of, y.c.id.not_in(corrected)]
-    if agency is not None:
-        live.append(y.c.agency == agency)
-    last_day = (
-        sa.select(y.c.task, y.c.agency, sa.func.max(y.c.holds_on).label("day"))
-        .where(*live)
-        .group_by(y.c.task, y.c.agency)
-        .subquery("last_day")
-    )
-    z = e.alias("z")
-    last_id = (
-        sa.select(sa.func.max(z.c.id))
-        .select_from(z)
-        .join(
-            last_day,
-            sa.and_(
-                z.c.task == last_day.c.task,
-                z.c.agency == last_day.c.agency,
-                z.c.holds_on == last_day.c.day,
-            ),
-        )
-        .where(z.c.id.not_in(corrected))
-        .group_by(z.c.task, z.c.agency)
-    )
-    return sa.select(e).where(e.c.id.in_(last_id)).order_by(e.c.id)
-
-
-def _event_row(event: TaskEvent) -> dict[str, Any]:
-    return {
-        "task": event.task,
-        "agency": event.agency,
-        "status": event.status.value,
-        "holds_on": event.on,
-        "percent": event.percent,
-        "note": event.note,
-        "evidence": event.evidence,
-        "recorded_at": _utc(event.recorded_at),
-        "recorded_by": event.recorded_by,
-        "source": event.source,
-        "supersedes": event.supersedes,
-    }
-
-
-_STATUSES = {s.value: s for s in TaskStatus}
-
-
-def _event(row: Any) -> TaskEvent:
-    return TaskEvent(
-        id=row["id"],
-        task=row["task"],
-        agency=row["agency"],
-        status=_STATUSES[row["status"]],
-        on=row["holds_on"],
-        percent=row["percent"],
-        note=row["note"],
-        evidence=row["evidence"],
-        recorded_at=_utc(row["recorded_at"]),
-        recorded_by=row["recorded_by"],
-        source=row["source"],
-        supersedes=row["supersedes"],
-    )
-
-
-def _submission_row(item: Submission) -> dict[str, Any]:
-    return {
-        "agency": item.agency,
-        "period": item.period,
-        "submitted_on": item.submitted_on,
-        "recorded_at": _utc(item.recorded_at),
-        "recorded_by": item.recorded_by,
-        "source": item.source,
-        "supersedes": item.supersedes,
-    }
-
-
-def _submission(row: Any) -> Submission:
-    return Submission(
-        id=row["id"],
-        agency=row["agency"],
-        period=row["period"],
-        submitted_on=row["submitted_on"],
-        recorded_at=_utc(row["recorded_at"]),
-        recorded_by=row["recorded_by"],
-        source=row["source"],
-        supersedes=row["supersedes"],
-    )
