@@ -28,8 +28,8 @@ from national_plan import YEAR, plan_bytes
 
 import de_an06
 from de_an06.ledger import Ledger, Submission, TaskEvent, TaskStatus
-from de_an06.ledger.queries import completeness, expected_reporters, reporters_of, task_states
 from de_an06.ledger._rows import latest_query
+from de_an06.ledger.queries import completeness, expected_reporters, reporters_of, task_states
 from de_an06.ledger.store import now_utc
 from de_an06.task import Role
 
