@@ -28,6 +28,7 @@ from ..schedule import (
 )
 from ..workdays import DuePolicy, default_calendar, is_too_tight, working_days_after_cutoff
 from ._common import UsageError, add_format_option, add_plan_option, emit, parse_date, plan_of
+from .progress import add_read_db_option, open_existing
 
 __all__ = ["calendar_data", "deadline_record", "read_completed", "register"]
 
@@ -107,7 +108,8 @@ def register(commands: Any) -> None:
         help="tasks overdue, due soon, ongoing or undetermined on a day",
         description="The plan's tasks by deadline status on --as-of (default: today). A plan "
         "has no completion data: 'overdue' means past the due date, unless --completed "
-        "gives a JSON file of task code → completion date.",
+        "gives a JSON file of task code → completion date, or --db a progress ledger (then "
+        "tasks done on time and done late, with working days late, are listed too).",
         epilog="Examples:\n"
         "  de-an06 deadlines --as-of 2024-04-01 --within 30\n"
         "  de-an06 deadlines --as-of 01/07/2024 --completed done.json --format json",
@@ -128,6 +130,7 @@ def register(commands: Any) -> None:
         "--completed", metavar="FILE", help='JSON object of task code → date, {"7.2": "2024-03-20"}'
     )
     _add_policy_option(deadlines, DuePolicy.FORWARD)
+    add_read_db_option(deadlines)
     add_format_option(deadlines)
     deadlines.set_defaults(handler=_deadlines)
 
@@ -277,6 +280,9 @@ def _deadlines(args: argparse.Namespace) -> int:
     as_of: date = args.as_of or date.today()
     policy = DuePolicy(args.policy)
     completed = read_completed(args.completed)
+    finished: dict[str, list[dict[str, Any]]] = {}
+    if args.db is not None:  # the ledger says what was done, and whether on time
+        completed, finished = _from_ledger(args.db, plan, as_of, policy, completed)
     groups = {
         "overdue": overdue_tasks(plan, as_of, completed=completed, policy=policy),
         "due_soon": tasks_due_within(plan, as_of, args.within, completed=completed, policy=policy),
@@ -290,7 +296,9 @@ def _deadlines(args: argparse.Namespace) -> int:
         "policy": policy.value,
     }
     data |= {name: _task_rows(items, as_of) for name, items in groups.items()}
-    rows = [{"status": name, **row} for name in groups for row in data[name]]
+    data |= finished
+    names = [*finished, *groups]
+    rows = [{"status": name, **row} for name in names for row in data[name]]
     columns = [
         ("status", "status"),
         ("code", "task"),
@@ -299,9 +307,37 @@ def _deadlines(args: argparse.Namespace) -> int:
         ("deadline", "deadline"),
         ("text", "text"),
     ]
-    counts = ", ".join(f"{name} {len(items)}" for name, items in groups.items())
+    counts = ", ".join(f"{name} {len(data[name])}" for name in names)
     title = f"{plan.id} on {as_of:%d/%m/%Y} (due soon = within {args.within} days): {counts}\n"
     return emit(args, data, rows, columns, title=title)
+
+
+def _from_ledger(
+    location: str, plan: Plan, as_of: date, policy: DuePolicy, given: dict[str, date] | None
+) -> tuple[dict[str, date], dict[str, list[dict[str, Any]]]]:
+    """Done (or closed) tasks from the ledger, and the rows of those done on time and late
+    (``days``: working days late)."""
+    from ..ledger.queries import Progress, task_states
+    from ..report.progress import completed_from
+
+    with open_existing(location) as ledger:
+        states = task_states(plan, ledger.latest_events(as_of), as_of, policy=policy)
+    finished: dict[str, list[dict[str, Any]]] = {"done_on_time": [], "done_late": []}
+    for state in states:
+        if state.progress in (Progress.DONE_ON_TIME, Progress.DONE_LATE):
+            finished[state.progress.value].append(
+                {
+                    "code": state.task.code,
+                    "text": state.task.text,
+                    "deadline": state.task.deadline.text,
+                    "deadline_kind": state.task.deadline.KIND,
+                    "due": None if state.due is None else state.due.isoformat(),
+                    "done": None if state.on is None else state.on.isoformat(),
+                    "days": state.days_late,
+                    "ongoing": state.task.deadline.ongoing,
+                }
+            )
+    return {**(given or {}), **completed_from(states)}, finished
 
 
 # --- calendar -----------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..report.build import build_report
 from ._common import UsageError, add_plan_option, parse_date, plan_of
+from .progress import add_read_db_option, open_existing
 
 __all__ = ["register"]
 
@@ -57,6 +58,7 @@ def register(commands: Any) -> None:
         metavar="FILE",
         help='JSON object of task code → completion date, {"7.2": "2024-03-20"}',
     )
+    add_read_db_option(report)
     report.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
     report.set_defaults(handler=_report)
 
@@ -66,21 +68,36 @@ def _report(args: argparse.Namespace) -> int:
     if args.within < 0:
         raise UsageError(f"--within must be 0 or more, got {args.within}")
     plan = plan_of(args)
-    indicators = annex = None
+    indicators = annex = progress = None
+    completed = None
+    observations = []
+    if args.db is not None:
+        from ..ledger.feed import ledger_observations
+        from ..ledger.queries import task_states
+        from ..report.progress import completed_from, progress_section
+
+        with open_existing(args.db) as ledger:
+            progress = progress_section(plan, ledger, as_of=as_of, lang=args.lang)
+            states = task_states(plan, ledger.latest_events(as_of), as_of)
+            completed = completed_from(states)
+            counted = ledger_observations(plan, ledger, as_of)
+        if counted is not None:
+            observations.append(counted)
     if args.observations:
         from ..observations import Observations
-        from ..report.data import annex_section, indicator_section
 
-        observations = [
+        observations += [
             Observations.from_csv(path, plan, period=args.period) for path in args.observations
         ]
+    if observations:
+        from ..report.data import annex_section, indicator_section
+
         indicators = indicator_section(plan, observations, as_of=as_of, lang=args.lang)
         annex = annex_section(plan, observations, as_of=as_of, lang=args.lang)
-    completed = None
     if args.completed is not None:
         from .calendar import read_completed
 
-        completed = read_completed(args.completed)
+        completed = {**(read_completed(args.completed) or {}), **(completed or {})}
     report = build_report(
         plan,
         as_of=as_of,
@@ -89,6 +106,7 @@ def _report(args: argparse.Namespace) -> int:
         soon_days=args.within,
         indicator_section=indicators,
         annex_section=annex,
+        progress_section=progress,
     )
     text = report.to_html() if args.format == "html" else report.to_markdown()
     if args.output:

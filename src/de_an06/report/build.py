@@ -99,6 +99,13 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     "deadlines": ("2. Tiến độ nhiệm vụ", "2. Deadlines"),
     "overdue": ("Quá hạn", "Overdue"),
+    "past_due": ("Đã qua hạn (chưa rõ đã hoàn thành hay chưa)", "Past due (completion unknown)"),
+    "unknown": (
+        "Chưa có sổ theo dõi tiến độ (--db): chưa biết nhiệm vụ nào đã hoàn thành. Các "
+        "nhiệm vụ dưới đây đã qua hạn theo kế hoạch; đó chưa phải là nhiệm vụ chậm tiến độ.",
+        "No progress ledger (--db): which tasks were done is unknown. The tasks below are "
+        "past their planned due day; that alone does not make them late.",
+    ),
     "due_soon": ("Đến hạn trong {n} ngày tới", "Due in the next {n} days"),
     "ongoing": ("Thực hiện thường xuyên", "Ongoing"),
     "undetermined": ("Chưa xác định được thời hạn", "No date can be known"),
@@ -177,6 +184,7 @@ def build_report(
     completed: Mapping[str, date] | None = None,
     indicator_section: Sequence[Block] | None = None,
     annex_section: Sequence[Block] | None = None,
+    progress_section: Sequence[Block] | None = None,
 ) -> Report:
     """The progress report of *plan* on *as_of*.
 
@@ -189,12 +197,18 @@ def build_report(
         build_report(plan, as_of=day, lang=lang,
                      indicator_section=indicator_section(plan, obs, as_of=day, lang=lang),
                      annex_section=annex_section(plan, obs, as_of=day, lang=lang))
+
+    *progress_section* comes from the ledger (`de_an06.report.progress_section`), with
+    *completed* from its task states (`completed_from`); without either, the report says
+    that completion is unknown rather than calling past-due tasks overdue.
     """
     words = Labels(lang)
     title = f"{words['title']} {plan.title}"
     blocks: list[Block] = [Heading(1, title), Paragraph(f"{words['as_of']} {_d(as_of)}.")]
     blocks += _brief(plan, as_of, words)
     blocks += _deadlines(plan, as_of, words, soon_days, completed)
+    if progress_section is not None:
+        blocks += progress_section
     blocks += _responsibilities(plan, as_of, words, soon_days)
     blocks += _targets_only(plan, words) if indicator_section is None else indicator_section
     blocks += _no_counts(words) if annex_section is None else annex_section
@@ -266,8 +280,11 @@ def _deadlines(
     overdue = overdue_tasks(plan, as_of, completed=completed)
     soon = tasks_due_within(plan, as_of, soon_days, completed=completed)
     blocks: list[Block] = [Heading(2, words["deadlines"])]
+    unknown = completed is None  # no ledger, no list: nobody knows what was done
+    if unknown:
+        blocks.append(Paragraph(words["unknown"]))
     for label, items in (
-        (words["overdue"], overdue),
+        (words["past_due"] if unknown else words["overdue"], overdue),
         (words["due_soon"].format(n=soon_days), soon),
         (words["ongoing"], ongoing_tasks(plan)),
         (words["undetermined"], undetermined_tasks(plan)),
