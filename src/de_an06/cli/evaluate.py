@@ -13,10 +13,15 @@ import io
 import sys
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._tables import neutralise
-from ._common import add_plan_option, emit, parse_date, plan_of
+from ._common import UsageError, add_plan_option, emit, parse_date, plan_of
+from .progress import add_read_db_option, open_existing
+
+if TYPE_CHECKING:
+    from ..observations import Observations
+    from ..plan import Plan
 
 __all__ = ["csv_text", "register"]
 
@@ -34,8 +39,11 @@ def register(commands: Any) -> None:
         ),
         epilog="Example: de-an06 evaluate counts.csv --as-of 2024-06-30 --roll-up --format json",
     )
-    evaluate.add_argument("file", metavar="FILE", help="CSV file of counts or an annex table")
+    evaluate.add_argument(
+        "file", metavar="FILE", nargs="?", help="CSV file of counts or an annex table"
+    )
     _common(evaluate)
+    add_read_db_option(evaluate)  # the counts recorded in the ledger, as of --as-of
     evaluate.add_argument(
         "--roll-up",
         action="store_true",
@@ -88,9 +96,14 @@ def _evaluate(args: argparse.Namespace) -> int:
     from ..rollup import roll_up
 
     plan = plan_of(args)
-    observations = Observations.from_csv(
-        args.file, plan, duplicates=args.duplicates, period=args.period
-    )
+    if args.db is not None:
+        observations = _from_ledger(args, plan)
+    else:
+        if args.file is None:
+            raise UsageError("evaluate: give FILE, or --db with the counts recorded there")
+        observations = Observations.from_csv(
+            args.file, plan, duplicates=args.duplicates, period=args.period
+        )
     as_of = _as_of(args)
     results = list(evaluate(plan, observations, as_of=as_of, period=args.period))
     if args.roll_up:
@@ -120,6 +133,20 @@ def _evaluate(args: argparse.Namespace) -> int:
         ("method", "method"),
     ]
     return emit(args, records, rows, columns)
+
+
+def _from_ledger(args: argparse.Namespace, plan: Plan) -> Observations:
+    """The counts in force in the ledger on --as-of (default: today); FILE is refused."""
+    from ..ledger.feed import ledger_observations
+
+    if args.file is not None:
+        raise UsageError("evaluate: give FILE or --db, not both")
+    day = _as_of(args) or date.today()
+    with open_existing(args.db) as ledger:
+        found = ledger_observations(plan, ledger, day)
+    if found is None:
+        raise UsageError(f"--db {args.db}: no counts recorded on or before {day:%d/%m/%Y}")
+    return found
 
 
 def _target_text(target: dict[str, Any] | None) -> str:
