@@ -28,7 +28,7 @@ from ..schedule import (
 )
 from ..workdays import DuePolicy, default_calendar, is_too_tight, working_days_after_cutoff
 from ._common import UsageError, add_format_option, add_plan_option, emit, parse_date, plan_of
-from .progress import add_read_db_option, open_existing
+from ._ledger import add_read_db_option, deadlines_from_ledger
 
 __all__ = ["calendar_data", "deadline_record", "read_completed", "register"]
 
@@ -282,7 +282,7 @@ def _deadlines(args: argparse.Namespace) -> int:
     completed = read_completed(args.completed)
     finished: dict[str, list[dict[str, Any]]] = {}
     if args.db is not None:  # the ledger says what was done, and whether on time
-        completed, finished = _from_ledger(args.db, plan, as_of, policy, completed)
+        completed, finished = deadlines_from_ledger(args.db, plan, as_of, policy, completed)
     groups = {
         "overdue": overdue_tasks(plan, as_of, completed=completed, policy=policy),
         "due_soon": tasks_due_within(plan, as_of, args.within, completed=completed, policy=policy),
@@ -310,34 +310,6 @@ def _deadlines(args: argparse.Namespace) -> int:
     counts = ", ".join(f"{name} {len(data[name])}" for name in names)
     title = f"{plan.id} on {as_of:%d/%m/%Y} (due soon = within {args.within} days): {counts}\n"
     return emit(args, data, rows, columns, title=title)
-
-
-def _from_ledger(
-    location: str, plan: Plan, as_of: date, policy: DuePolicy, given: dict[str, date] | None
-) -> tuple[dict[str, date], dict[str, list[dict[str, Any]]]]:
-    """Done (or closed) tasks from the ledger, and the rows of those done on time and late
-    (``days``: working days late)."""
-    from ..ledger.queries import Progress, task_states
-    from ..report.progress import completed_from
-
-    with open_existing(location) as ledger:
-        states = task_states(plan, ledger.latest_events(as_of), as_of, policy=policy)
-    finished: dict[str, list[dict[str, Any]]] = {"done_on_time": [], "done_late": []}
-    for state in states:
-        if state.progress in (Progress.DONE_ON_TIME, Progress.DONE_LATE):
-            finished[state.progress.value].append(
-                {
-                    "code": state.task.code,
-                    "text": state.task.text,
-                    "deadline": state.task.deadline.text,
-                    "deadline_kind": state.task.deadline.KIND,
-                    "due": None if state.due is None else state.due.isoformat(),
-                    "done": None if state.on is None else state.on.isoformat(),
-                    "days": state.days_late,
-                    "ongoing": state.task.deadline.ongoing,
-                }
-            )
-    return {**(given or {}), **completed_from(states)}, finished
 
 
 # --- calendar -----------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._tables import neutralise
 from ._common import UsageError, add_plan_option, emit, parse_date, plan_of
-from .progress import add_read_db_option, open_existing
+from ._ledger import add_read_db_option, open_existing
 
 if TYPE_CHECKING:
     from ..observations import Observations

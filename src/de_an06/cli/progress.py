@@ -17,7 +17,7 @@ from ._common import UsageError, add_plan_option, emit, parse_date, plan_of
 if TYPE_CHECKING:
     from ..ledger.store import Ledger
 
-__all__ = ["add_read_db_option", "open_existing", "register"]
+__all__ = ["register"]
 
 
 def _db_option(parser: argparse.ArgumentParser) -> None:
@@ -27,29 +27,6 @@ def _db_option(parser: argparse.ArgumentParser) -> None:
         help="the ledger: a SQLite file or a postgresql:// URL "
         "(default: $DE_AN06_DB, else de-an06.db here)",
     )
-
-
-def add_read_db_option(parser: argparse.ArgumentParser) -> None:
-    """``--db`` on commands that read the ledger if asked (report, deadlines, evaluate,
-    annex): without it they use no ledger (no ``DE_AN06_DB`` fallback), so the output
-    never depends on a file that happens to be in the working folder."""
-    parser.add_argument(
-        "--db",
-        metavar="PATH|URL",
-        help="read task progress, submissions and counts from this ledger "
-        "(a SQLite file or a postgresql:// URL)",
-    )
-
-
-def open_existing(location: str) -> Ledger:
-    """The ledger at *location* for reading; a missing file is bad input, not a new ledger."""
-    from pathlib import Path
-
-    from ..ledger.store import Ledger
-
-    if "://" not in location and not Path(location).is_file():
-        raise UsageError(f"--db: no ledger file {location!r}")
-    return Ledger.open(location)
 
 
 def _shared(parser: argparse.ArgumentParser, *, output: bool = True) -> None:

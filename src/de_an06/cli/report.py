@@ -8,7 +8,7 @@ from typing import Any
 
 from ..report.build import build_report
 from ._common import UsageError, add_plan_option, parse_date, plan_of
-from .progress import add_read_db_option, open_existing
+from ._ledger import add_read_db_option, open_existing
 
 __all__ = ["register"]
 
