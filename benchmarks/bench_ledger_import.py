@@ -4,8 +4,10 @@ loader, on the same rows in the same run (issue #15: ratio ≤ 2× on each).
 * SQLite: `Ledger.add_submission(item, rows)` (the driver's ``executemany`` in batches of
   100,000 tuples, one transaction) against the ``sqlite3`` shell's ``.import --csv`` of
   the same rows as a CSV file, into a table of the same columns and index.
-* PostgreSQL (``--pg URL``): the same store call (psycopg ``COPY … FROM STDIN``) against
-  ``psql``'s ``\\copy … FROM 'file' CSV`` into a table of the same columns and index.
+* PostgreSQL (``--pg URL``, an empty database): the same store call (psycopg ``COPY …
+  FROM STDIN`` in text blocks) against ``psql``'s ``\\copy observation_rows … FROM 'file'
+  CSV`` into the ledger's own table (same index, same foreign key to ``submissions``:
+  PostgreSQL checks it row by row on both sides), emptied before each run.
 
 The rows are `gen_observations.columns()` (3,321 communes × 53 services × 12 months);
 building the `ObservationRow` objects is timed apart (it is the caller's work, not the
@@ -74,14 +76,27 @@ def sqlite_import_once(folder: Path, csv_path: Path) -> float:
     return time.perf_counter() - start
 
 
-def pg_copy_once(url: str, csv_path: Path) -> float:
+def _psql(url: str, command: str) -> None:
     psql_url = url.replace("postgresql+psycopg://", "postgresql://")
-    setup = "DROP TABLE IF EXISTS observation_rows_base;" + DDL
-    subprocess.run(["psql", "-q", psql_url, "-c", setup], check=True, capture_output=True)
+    subprocess.run(["psql", "-q", psql_url, "-c", command], check=True, capture_output=True)
+
+
+def _pg_empty(url: str) -> None:
+    """An empty ledger whose one submission has id 1 (the CSV's submission column)."""
+    with Ledger.open(url):
+        pass
+    _psql(url, "TRUNCATE observation_rows, submissions RESTART IDENTITY CASCADE")
+
+
+def pg_copy_once(url: str, csv_path: Path) -> float:
+    _pg_empty(url)
+    item = Submission(agency="bench", period=f"{YEAR}12", submitted_on=date(YEAR, 12, 10),
+                      recorded_at=now_utc(), source="bench")  # fmt: skip
+    with Ledger.open(url) as ledger:
+        assert ledger.add_submission(item) == 1
+    names = "submission, indicator, unit, period, numerator, denominator"
     start = time.perf_counter()
-    subprocess.run(["psql", "-q", psql_url, "-c",
-                    f"\\copy observation_rows_base FROM '{csv_path}' CSV"],
-                   check=True, capture_output=True)  # fmt: skip
+    _psql(url, f"\\copy observation_rows ({names}) FROM '{csv_path}' CSV")
     return time.perf_counter() - start
 
 
@@ -113,10 +128,8 @@ def main() -> None:
         ours, theirs = [], []
         for i in range(args.repeat):  # round-robin: one of each per round
             theirs.append(baseline())
-            if name == "PostgreSQL" and i > 0:
-                subprocess.run(["psql", "-q", args.pg.replace("+psycopg", ""), "-c",
-                                "TRUNCATE observation_rows, submissions CASCADE"],
-                               check=True, capture_output=True)  # fmt: skip
+            if name == "PostgreSQL":
+                _pg_empty(args.pg)
             ours.append(store_once(where(i), rows))
         a, b = statistics.median(ours), statistics.median(theirs)
         print(f"{name}: Ledger.add_submission {a * 1000:,.0f} ms; {label} {b * 1000:,.0f} ms; "

@@ -10,6 +10,7 @@ moves to the next working day (Civil Code art. 148(5), ``DuePolicy.FORWARD``), a
 from __future__ import annotations
 
 import enum
+import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -128,6 +129,23 @@ def _directory(plan: Plan) -> dict[str, Agency | AgencyGroup]:
     return found
 
 
+_Deciders = dict[str, tuple[tuple[str, ...], bool]]
+_BY_PLAN: dict[int, tuple[weakref.ref[Plan], _Deciders]] = {}
+
+
+def _plan_deciders(plan: Plan) -> _Deciders:
+    """`_deciders` of every task of *plan*, computed once per plan object (a plan is
+    immutable; the entry goes when the plan is collected)."""
+    key = id(plan)
+    entry = _BY_PLAN.get(key)
+    if entry is not None and entry[0]() is plan:
+        return entry[1]
+    directory = _directory(plan)
+    table = {task.code: _deciders(task, directory) for task in plan.tasks}
+    _BY_PLAN[key] = (weakref.ref(plan, lambda _ref: _BY_PLAN.pop(key, None)), table)
+    return table
+
+
 def _deciders(
     task: Task, directory: dict[str, Agency | AgencyGroup]
 ) -> tuple[tuple[str, ...], bool]:
@@ -192,12 +210,12 @@ def task_states(
     for event in latest:
         if event.on <= as_of:
             by_task[event.task].append(event)
-    directory = _directory(plan)
+    deciders = _plan_deciders(plan)
     due_days: dict[Deadline, date | None] = {}  # shift each distinct deadline once
     states = []
     for task in plan.tasks:
         events = by_task.get(task.code, [])
-        fixed, open_group = _deciders(task, directory)
+        fixed, open_group = deciders[task.code]
         if open_group:
             reporters = tuple(dict.fromkeys((*fixed, *(e.agency for e in events))))
         else:
