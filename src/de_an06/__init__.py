@@ -144,6 +144,24 @@ _EXPORTS: dict[str, str] = {
     "working_days_between": ".workdays",
     "WorkingCalendar": ".workdays",
     "WorkloadRow": ".matrix",
+    # The progress ledger (issue #15).
+    "Ledger": ".ledger.store",
+    "open_ledger": ".ledger.store",
+    "ledger_location": ".ledger.store",
+    "LedgerError": ".ledger.model",
+    "TaskEvent": ".ledger.model",
+    "TaskStatus": ".ledger.model",
+    "Submission": ".ledger.model",
+    "ObservationRow": ".ledger.model",
+    "task_states": ".ledger.queries",
+    "TaskState": ".ledger.queries",
+    "Progress": ".ledger.queries",
+    "completeness": ".ledger.queries",
+    "ReportCell": ".ledger.queries",
+    "Timeliness": ".ledger.queries",
+    "expected_reporters": ".ledger.queries",
+    "reporters_of": ".ledger.queries",
+    "task_history": ".ledger.queries",
 }
 
 __all__ = sorted(_EXPORTS)  # noqa: PLE0605  (built from the one table)
@@ -254,6 +272,29 @@ if TYPE_CHECKING:
         Target as Target,
         TargetOverride as TargetOverride,
         Unit as Unit,
+    )
+    from .ledger.model import (
+        LedgerError as LedgerError,
+        ObservationRow as ObservationRow,
+        Submission as Submission,
+        TaskEvent as TaskEvent,
+        TaskStatus as TaskStatus,
+    )
+    from .ledger.queries import (
+        Progress as Progress,
+        ReportCell as ReportCell,
+        TaskState as TaskState,
+        Timeliness as Timeliness,
+        completeness as completeness,
+        expected_reporters as expected_reporters,
+        reporters_of as reporters_of,
+        task_history as task_history,
+        task_states as task_states,
+    )
+    from .ledger.store import (
+        Ledger as Ledger,
+        ledger_location as ledger_location,
+        open_ledger as open_ledger,
     )
     from .loading import (
         SCHEMA_VERSION as SCHEMA_VERSION,

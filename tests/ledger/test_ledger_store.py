@@ -150,7 +150,7 @@ def test_migration_from_schema_1(db: str) -> None:
     engine.dispose()
     old.close()
     with Ledger.open(db) as ledger:  # opening upgrades
-        assert ledger.revision() == "0002"
+        assert ledger.revision() == schema.HEAD
         (stored,) = ledger.events()
         assert (stored.id, stored.note) == (kept, "ghi ở lược đồ 1")
         ident = ledger.add_submission(
@@ -266,3 +266,28 @@ def test_default_location(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("DE_AN06_DB", str(tmp_path / "x.db"))
     assert ledger_location() == str(tmp_path / "x.db")
     assert ledger_location("y.db") == "y.db"
+
+
+def test_bulk_rows_keep_awkward_text_and_nulls(db: str) -> None:
+    """Rows go in by executemany (SQLite) or COPY's text format (PostgreSQL): tabs,
+    backslashes, newlines and Vietnamese text come back as written; None stays NULL."""
+    units = ("TP Sơn La", "a\tb", "c\\N", "d\ne", "f\\\\g\r")
+    rows = [
+        ObservationRow(
+            submission=0, indicator="II.4", unit=u, period="202407", numerator=i, denominator=d
+        )
+        for i, u in enumerate(units)
+        for d in (None, 10**12)
+    ]
+    with Ledger.open(db) as ledger:
+        ident = ledger.add_submission(
+            Submission(
+                agency="so-tttt", period="202407", submitted_on=date(2024, 7, 1),
+                recorded_at=now_utc(),
+            ),
+            rows,
+        )  # fmt: skip
+        stored = ledger.observation_rows(submission=ident)
+    assert [(r.unit, r.numerator, r.denominator) for r in stored] == [
+        (r.unit, r.numerator, r.denominator) for r in rows
+    ]

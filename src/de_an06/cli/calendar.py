@@ -36,6 +36,7 @@ from ._common import (
     plan_of,
     write_output,
 )
+from ._ledger import add_read_db_option, deadlines_from_ledger
 
 __all__ = ["calendar_data", "deadline_record", "read_completed", "register"]
 
@@ -106,7 +107,8 @@ def register(commands: Any) -> None:
         help="tasks overdue, due soon, ongoing or undetermined on a day",
         description="The plan's tasks by deadline status on --as-of (default: today). A plan "
         "has no completion data: 'overdue' means past the due date, unless --completed "
-        "gives a JSON file of task code → completion date.",
+        "gives a JSON file of task code → completion date, or --db a progress ledger (then "
+        "tasks done on time and done late, with working days late, are listed too).",
         epilog="Examples:\n"
         "  de-an06 deadlines --as-of 2024-04-01 --within 30\n"
         "  de-an06 deadlines --as-of 01/07/2024 --completed done.json --format json",
@@ -121,6 +123,7 @@ def register(commands: Any) -> None:
         "--completed", metavar="FILE", help='JSON object of task code → date, {"7.2": "2024-03-20"}'
     )
     _add_policy_option(deadlines, DuePolicy.FORWARD)
+    add_read_db_option(deadlines)
     add_format_option(deadlines)
     deadlines.set_defaults(handler=_deadlines)
 
@@ -270,6 +273,9 @@ def _deadlines(args: argparse.Namespace) -> int:
     as_of: date = args.as_of or date.today()
     policy = DuePolicy(args.policy)
     completed = read_completed(args.completed)
+    finished: dict[str, list[dict[str, Any]]] = {}
+    if args.db is not None:  # the ledger says what was done, and whether on time
+        completed, finished = deadlines_from_ledger(args.db, plan, as_of, policy, completed)
     groups = {
         "overdue": overdue_tasks(plan, as_of, completed=completed, policy=policy),
         "due_soon": tasks_due_within(plan, as_of, args.within, completed=completed, policy=policy),
@@ -283,7 +289,9 @@ def _deadlines(args: argparse.Namespace) -> int:
         "policy": policy.value,
     }
     data |= {name: _task_rows(items, as_of) for name, items in groups.items()}
-    rows = [{"status": name, **row} for name in groups for row in data[name]]
+    data |= finished
+    names = [*finished, *groups]
+    rows = [{"status": name, **row} for name in names for row in data[name]]
     columns = [
         ("status", "status"),
         ("code", "task"),
@@ -292,7 +300,7 @@ def _deadlines(args: argparse.Namespace) -> int:
         ("deadline", "deadline"),
         ("text", "text"),
     ]
-    counts = ", ".join(f"{name} {len(items)}" for name, items in groups.items())
+    counts = ", ".join(f"{name} {len(data[name])}" for name in names)
     title = f"{plan.id} on {as_of:%d/%m/%Y} (due soon = within {args.within} days): {counts}\n"
     return emit(args, data, rows, columns, title=title)
 

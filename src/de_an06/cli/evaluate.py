@@ -24,6 +24,10 @@ from ._common import (
     parse_date,
     plan_of,
 )
+from ._ledger import add_read_db_option, open_existing
+
+if TYPE_CHECKING:
+    from ..plan import Plan
 
 if TYPE_CHECKING:
     from ..achievement import Achievement
@@ -49,9 +53,10 @@ def register(commands: Any) -> None:
         epilog="Example: de-an06 evaluate a.csv b.csv --period 202406 --views --roll-up",
     )
     evaluate.add_argument(
-        "file", metavar="FILE", nargs="+", help="CSV or .xlsx files of counts (one per unit, say)"
+        "file", metavar="FILE", nargs="*", help="CSV or .xlsx files of counts (one per unit, say)"
     )
     _common(evaluate)
+    add_read_db_option(evaluate)  # the counts recorded in the ledger, as of --as-of
     evaluate.add_argument(
         "--roll-up",
         action="store_true",
@@ -120,9 +125,14 @@ def _evaluate(args: argparse.Namespace) -> int:
     from ..rollup import roll_up
 
     plan = plan_of(args)
-    observations = Observations.from_files(
-        args.file, plan, duplicates=args.duplicates, period=args.file_period
-    )
+    if args.db is not None:
+        observations = _from_ledger(args, plan)
+    else:
+        if not args.file:
+            raise UsageError("evaluate: give FILE, or --db with the counts recorded there")
+        observations = Observations.from_files(
+            args.file, plan, duplicates=args.duplicates, period=args.file_period
+        )
     if args.segments:
         observations = observations.with_segments(_segments(args.segments))
     if args.views:
@@ -283,6 +293,20 @@ def _segments(source: str) -> dict[str, list[str]]:
     for row in reader:
         if row["unit"] and row["segment"]:
             found.setdefault(row["unit"].strip(), []).append(row["segment"].strip())
+    return found
+
+
+def _from_ledger(args: argparse.Namespace, plan: Plan) -> Observations:
+    """The counts in force in the ledger on --as-of (default: today); FILE is refused."""
+    from ..ledger.feed import ledger_observations
+
+    if args.file:
+        raise UsageError("evaluate: give FILE or --db, not both")
+    day = _as_of(args) or date.today()
+    with open_existing(args.db) as ledger:
+        found = ledger_observations(plan, ledger, day)
+    if found is None:
+        raise UsageError(f"--db {args.db}: no counts recorded on or before {day:%d/%m/%Y}")
     return found
 
 

@@ -84,9 +84,11 @@ def register(commands: Any) -> None:
     _shared(history)
     history.set_defaults(handler=_history)
 
-    imports = actions.add_parser("import", help="a CSV file of statuses, all or nothing")
+    imports = actions.add_parser("import", help="a CSV or XLSX file of statuses, all or nothing")
     imports.add_argument(
-        "file", metavar="FILE", help="CSV: task,status,on,agency[,percent,note,evidence]"
+        "file",
+        metavar="FILE",
+        help="CSV or XLSX (first sheet): task,status,on,agency[,percent,note,evidence]",
     )
     _shared(imports, output=False)
     imports.set_defaults(handler=_import)

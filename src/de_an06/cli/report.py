@@ -17,6 +17,7 @@ from ._common import (
     plan_of,
     write_output,
 )
+from ._ledger import add_read_db_option, open_existing
 
 __all__ = ["register"]
 
@@ -74,6 +75,7 @@ def register(commands: Any) -> None:
         metavar="FILE",
         help='JSON object of task code → completion date, {"7.2": "2024-03-20"}',
     )
+    add_read_db_option(report)
     report.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
     report.set_defaults(handler=_report)
 
@@ -81,15 +83,31 @@ def register(commands: Any) -> None:
 def _report(args: argparse.Namespace) -> int:
     as_of = parse_date(args.as_of)
     plan = plan_of(args)
-    indicators = annex = None
+    indicators = annex = progress = None
+    completed = None
+    observations = []
+    if args.db is not None:
+        from ..ledger.feed import ledger_observations
+        from ..ledger.queries import task_states
+        from ..report.progress import completed_from, progress_section
+
+        with open_existing(args.db) as ledger:
+            progress = progress_section(plan, ledger, as_of=as_of, lang=args.lang)
+            states = task_states(plan, ledger.latest_events(as_of), as_of)
+            completed = completed_from(states)
+            counted = ledger_observations(plan, ledger, as_of)
+        if counted is not None:
+            observations.append(counted)
     if args.observations:
         from ..observations import Observations
-        from ..report.data import annex_section, indicator_section
 
-        observations = [
+        observations += [
             Observations.from_files([path], plan, period=args.file_period)
             for path in args.observations
         ]
+    if observations:
+        from ..report.data import annex_section, indicator_section
+
         indicators = indicator_section(
             plan, observations, as_of=as_of, lang=args.lang, period=args.period
         )
@@ -104,11 +122,10 @@ def _report(args: argparse.Namespace) -> int:
         letterhead = attrs.evolve(letterhead, issuing_body=args.issuer)
     if args.signer is not None:
         letterhead = attrs.evolve(letterhead, signer=args.signer)
-    completed = None
     if args.completed is not None:
         from .calendar import read_completed
 
-        completed = read_completed(args.completed)
+        completed = {**(read_completed(args.completed) or {}), **(completed or {})}
     report = build_report(
         plan,
         as_of=as_of,
@@ -121,6 +138,7 @@ def _report(args: argparse.Namespace) -> int:
         letterhead=letterhead,
         narrative=narrative,
         include_audit=args.audit,
+        progress_section=progress,
     )
     if args.format == "docx":
         if not args.output:

@@ -30,7 +30,7 @@ from ..directory import resolve_agency
 from ..errors import DeAn06Error
 from ..indicator import Indicator, MeasureKind, ScopeKind, target_text
 from ..plan import Plan
-from ..reporting import Frequency, ReportingPeriod
+from ..reporting import ReportingPeriod
 from ..task import Role
 from ..workdays import DuePolicy, default_calendar
 
@@ -160,25 +160,12 @@ def sheet_names(lang: Lang = "vi") -> dict[str, str]:
 
 
 def period_text(period: ReportingPeriod, lang: Lang = "vi") -> str:
-    """A period as people name it: "tháng 7/2024", "quý II/2024", "6 tháng đầu năm 2024".
+    """A period as people name it (`ReportingPeriod.label`, the one rule).
 
     >>> period_text(ReportingPeriod.from_id("2024S2"))
     '6 tháng cuối năm 2024'
     """
-    year = period.end.year
-    month = period.end.month
-    roman = ("I", "II", "III", "IV")
-    if lang == "en":
-        return {
-            Frequency.MONTHLY: f"month {month}/{year}",
-            Frequency.QUARTERLY: f"Q{month // 3} {year}",
-            Frequency.SIX_MONTHLY: f"H{month // 6} {year}",
-        }.get(period.frequency, f"year {year}")
-    return {
-        Frequency.MONTHLY: f"tháng {month}/{year}",
-        Frequency.QUARTERLY: f"quý {roman[month // 3 - 1]}/{year}",
-        Frequency.SIX_MONTHLY: f"6 tháng {'đầu' if month == 6 else 'cuối'} năm {year}",
-    }.get(period.frequency, f"năm {year}")
+    return period.label(lang)
 
 
 @final

@@ -10,7 +10,7 @@ tasks by the lawful due day, and the reporting completeness table (`queries`);
 from __future__ import annotations
 
 from .model import LedgerError, ObservationRow, Submission, TaskEvent, TaskStatus
-from .store import DEFAULT_LEDGER, Ledger, ledger_location
+from .store import DEFAULT_LEDGER, Ledger, ledger_location, open_ledger
 
 __all__ = [
     "DEFAULT_LEDGER",
@@ -21,4 +21,5 @@ __all__ = [
     "TaskEvent",
     "TaskStatus",
     "ledger_location",
+    "open_ledger",
 ]

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 __all__ = ["HEAD", "events", "metadata", "observations", "submissions"]
 
-HEAD = "0002"
+HEAD = "0003"
 """The newest schema revision (the last migration's id)."""
 
 metadata = sa.MetaData()

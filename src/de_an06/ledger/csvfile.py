@@ -1,9 +1,11 @@
-"""Many task events from one CSV file, all or nothing.
+"""Many task events from one CSV or XLSX file, all or nothing.
 
 Columns (a header row, any order; Vietnamese names accepted): ``task`` (mã nhiệm vụ),
 ``status`` (trạng thái), ``on`` (ngày), ``agency`` (đơn vị), and optional ``percent``,
 ``note``, ``evidence``, ``recorded_by``. Every row is checked before anything is
-written; the first bad row raises `LedgerError` naming the file, line, column and value.
+written; the first bad row raises `LedgerError` naming the file and the place — line and
+column in a CSV file, sheet and cell (``Sheet1!C7``) in a workbook — and the value.
+An ``.xlsx`` file is read from its first sheet with openpyxl (the ``xlsx`` extra).
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from datetime import date, datetime
 
 from .._dates import parse_day
 from .._files import DEFAULT_MAX_BYTES, ErrorFactory, read_text
@@ -45,14 +48,23 @@ def _error(name: str) -> ErrorFactory:
     return make
 
 
+_Row = tuple[int, list[str]]  # the row's number (1-based) and its cells as text
+
+
 def read_events(
     path: str | os.PathLike[str], plan: Plan, *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> tuple[tuple[TaskEvent, ...], tuple[str, ...]]:
-    """The events of the CSV file at *path*, checked against *plan*, and their warnings."""
+    """The events of the CSV or XLSX file at *path*, checked against *plan*, and their
+    warnings."""
     name = os.fspath(path)
-    text = read_text(name, what="progress file", max_bytes=max_bytes, error=_error(name))
-    reader = csv.reader(io.StringIO(text))
-    header = next(reader, None)
+    sheet: str | None = None
+    if name.lower().endswith((".xlsx", ".xlsm")):
+        sheet, header, rows = _xlsx_rows(name, max_bytes)
+    else:
+        text = read_text(name, what="progress file", max_bytes=max_bytes, error=_error(name))
+        reader = csv.reader(io.StringIO(text))
+        header = next(reader, None)
+        rows = ((reader.line_num, row) for row in reader)
     if header is None:
         msg = f"{name}: empty file; expected a header row with {', '.join(_REQUIRED)}"
         raise LedgerError(msg)
@@ -64,12 +76,13 @@ def read_events(
                 columns.setdefault(field, index)
     missing = [field for field in _REQUIRED if field not in columns]
     if missing:
-        msg = f"{name}: line 1: missing column(s) {', '.join(missing)} (header: {header!r})"
+        where = "line 1" if sheet is None else f"{sheet}!1"
+        msg = f"{name}: {where}: missing column(s) {', '.join(missing)} (header: {header!r})"
         raise LedgerError(msg)
     events: list[TaskEvent] = []
     warnings: list[str] = []
-    for row in reader:
-        line = reader.line_num
+    base = os.path.basename(name)
+    for line, row in rows:
         if not any(cell.strip() for cell in row):
             continue
 
@@ -77,14 +90,68 @@ def read_events(
             index = columns.get(field)
             return row[index].strip() if index is not None and index < len(row) else ""
 
-        checked = _check_row(plan, cell, f"{os.path.basename(name)}:{line}", name, line)
+        def place(field: str, line: int = line) -> str:
+            if sheet is None:
+                return f"line {line}, column {field}"
+            return f"{sheet}!{_letter(columns.get(field, 0))}{line} (column {field})"
+
+        source = f"{base}:{line}" if sheet is None else f"{base}:{sheet}!{line}"
+        checked = _check_row(plan, cell, source, name, place)
         events.append(checked.event)
-        warnings.extend(f"{name}: line {line}: {w}" for w in checked.warnings)
+        where = f"line {line}" if sheet is None else f"{sheet}!{line}"
+        warnings.extend(f"{name}: {where}: {w}" for w in checked.warnings)
     return tuple(events), tuple(warnings)
 
 
+def _letter(index: int) -> str:
+    """The spreadsheet column letters of 0-based *index*: 0 → A, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _text(value: object) -> str:
+    """A cell as the text a CSV would hold: dates ISO, whole numbers without ``.0``."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _xlsx_rows(name: str, max_bytes: int) -> tuple[str, list[str] | None, Iterator[_Row]]:
+    """The first sheet's name, header row and the other rows of the workbook *name*."""
+    try:
+        import openpyxl
+    except ImportError:
+        msg = f"{name}: reading .xlsx needs openpyxl: pip install 'de-an06[xlsx]'"
+        raise LedgerError(msg) from None
+    try:
+        if os.path.getsize(name) > max_bytes:
+            msg = f"{name}: larger than {max_bytes:,} bytes"
+            raise LedgerError(msg)
+        book = openpyxl.load_workbook(name, read_only=True, data_only=True)
+    except LedgerError:
+        raise
+    except Exception as exc:  # openpyxl raises many types for a file that is not a workbook
+        msg = f"{name}: not a readable .xlsx workbook: {type(exc).__name__}: {exc}"
+        raise LedgerError(msg) from None
+    sheet = book.worksheets[0]
+    table = [[_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    book.close()
+    header = table[0] if table else None
+    return str(sheet.title), header, iter(enumerate(table[1:], start=2))
+
+
 def _check_row(
-    plan: Plan, cell: Callable[[str], str], source: str, name: str, line: int
+    plan: Plan, cell: Callable[[str], str], source: str, name: str, place: Callable[[str], str]
 ) -> Checked:
     """One row checked column by column, so that an error names its column."""
     column = ""
@@ -125,10 +192,7 @@ def _check_row(
         )
     except DeAn06Error as exc:
         reason = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
-        msg = (
-            f"{name}: line {line}, column {column}: value {cell(column)!r}: {reason}; "
-            "nothing was imported"
-        )
+        msg = f"{name}: {place(column)}: value {cell(column)!r}: {reason}; nothing was imported"
         raise LedgerError(msg) from None
 
 

@@ -10,6 +10,7 @@ moves to the next working day (Civil Code art. 148(5), ``DuePolicy.FORWARD``), a
 from __future__ import annotations
 
 import enum
+import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -18,7 +19,8 @@ from typing import final
 
 import attrs
 
-from ..agency import AgencyGroup
+from ..agency import Agency, AgencyGroup
+from ..deadline import Deadline
 from ..plan import Plan
 from ..reporting import ReportingPeriod
 from ..schedule import task_due
@@ -113,22 +115,58 @@ def reporters_of(plan: Plan, task: Task) -> tuple[str, ...]:
     implementers, else everyone named; a closed group ("UBND các huyện, thành phố") stands
     for its members, each reporting its own status. Open groups list no members: whoever
     reports under them is added by `task_states`."""
+    return _deciders(task, _directory(plan))[0]
+
+
+def _directory(plan: Plan) -> dict[str, Agency | AgencyGroup]:
+    """Agencies and groups by key, built once per query (first one wins, as in
+    `Plan.agency_by_key`)."""
+    found: dict[str, Agency | AgencyGroup] = {}
+    for agency in plan.agencies:
+        found.setdefault(agency.key, agency)
+    for group in plan.agency_groups:
+        found.setdefault(group.key, group)
+    return found
+
+
+_Deciders = dict[str, tuple[tuple[str, ...], bool]]
+_BY_PLAN: dict[int, tuple[weakref.ref[Plan], _Deciders]] = {}
+
+
+def _plan_deciders(plan: Plan) -> _Deciders:
+    """`_deciders` of every task of *plan*, computed once per plan object (a plan is
+    immutable; the entry goes when the plan is collected)."""
+    key = id(plan)
+    entry = _BY_PLAN.get(key)
+    if entry is not None and entry[0]() is plan:
+        return entry[1]
+    directory = _directory(plan)
+    table = {task.code: _deciders(task, directory) for task in plan.tasks}
+    _BY_PLAN[key] = (weakref.ref(plan, lambda _ref: _BY_PLAN.pop(key, None)), table)
+    return table
+
+
+def _deciders(
+    task: Task, directory: dict[str, Agency | AgencyGroup]
+) -> tuple[tuple[str, ...], bool]:
+    """`reporters_of`, and whether the deciding role names an open group (members not
+    listed), whose reporters are whoever reports."""
     for roles in ((Role.LEAD,), (Role.IMPLEMENT,), tuple(Role)):
         mentions = [m for role in roles for m in task.agencies_in(role)]
         if mentions:
             break
     keys: list[str] = []
+    open_group = False
     for mention in mentions:
-        try:
-            item = plan.agency_by_key(mention.agency)
-        except LookupError:
-            item = None
+        item = directory.get(mention.agency)
         if isinstance(item, AgencyGroup):
-            if not item.open:
+            if item.open:
+                open_group = True
+            else:
                 keys.extend(item.members)
         else:
             keys.append(mention.agency)
-    return tuple(dict.fromkeys(keys))
+    return tuple(dict.fromkeys(keys)), open_group
 
 
 def _derive(
@@ -172,15 +210,22 @@ def task_states(
     for event in latest:
         if event.on <= as_of:
             by_task[event.task].append(event)
+    deciders = _plan_deciders(plan)
+    due_days: dict[Deadline, date | None] = {}  # shift each distinct deadline once
     states = []
     for task in plan.tasks:
         events = by_task.get(task.code, [])
-        fixed = reporters_of(plan, task)
-        extra = [e.agency for e in events if e.agency not in fixed and _open_lead(plan, task)]
-        reporters = tuple(dict.fromkeys((*fixed, *extra)))
+        fixed, open_group = deciders[task.code]
+        if open_group:
+            reporters = tuple(dict.fromkeys((*fixed, *(e.agency for e in events))))
+        else:
+            reporters = fixed
         chosen = tuple(e for e in events if e.agency in reporters) if reporters else tuple(events)
         status, on = _derive(chosen, reporters)
-        due = task_due(task, policy, calendar=cal)
+        if task.deadline in due_days:
+            due = due_days[task.deadline]
+        else:
+            due = due_days[task.deadline] = task_due(task, policy, calendar=cal)
         progress, late = _progress(status, on, due, as_of, cal)
         states.append(
             TaskState(
@@ -195,22 +240,6 @@ def task_states(
             )
         )
     return tuple(states)
-
-
-def _open_lead(plan: Plan, task: Task) -> bool:
-    """Whether *task*'s deciding role names an open group (members not listed)."""
-    for roles in ((Role.LEAD,), (Role.IMPLEMENT,), tuple(Role)):
-        mentions = [m for role in roles for m in task.agencies_in(role)]
-        if mentions:
-            break
-    for mention in mentions:
-        try:
-            item = plan.agency_by_key(mention.agency)
-        except LookupError:
-            continue
-        if isinstance(item, AgencyGroup) and item.open:
-            return True
-    return False
 
 
 def _progress(
@@ -289,14 +318,14 @@ def expected_reporters(plan: Plan) -> tuple[str, ...]:
     """Who reports under the plan's regime: every provincial agency that leads or implements
     a task (closed groups by their members), except the recipient and central bodies."""
     recipient = plan.reporting.recipient if plan.reporting is not None else None
+    directory = _directory(plan)
     keys: list[str] = []
     for task in plan.tasks:
-        keys.extend(reporters_of(plan, task))
+        keys.extend(_deciders(task, directory)[0])
     out = []
     for key in dict.fromkeys(keys):
-        try:
-            item = plan.agency_by_key(key)
-        except LookupError:
+        item = directory.get(key)
+        if item is None:
             continue
         if key == recipient or getattr(item, "external", False):
             continue

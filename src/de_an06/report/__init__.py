@@ -1,11 +1,12 @@
 """The progress report: a plan, a date and optional counts made into a document.
 
 ``build`` assembles the sections (`build_report`); ``data`` makes the indicator and annex
-sections from observations (`indicator_section`, `annex_section`); ``official`` holds the
-administrative parts (`Letterhead`, `Narrative`, `read_settings`); ``blocks`` is the
-document model every section is made of; ``document`` renders it to Markdown and HTML,
-``docx`` to Word; ``svg`` draws the charts. A library user reproduces
-``de-an06 report --observations`` with these public names alone (see `build_report`).
+sections from observations (`indicator_section`, `annex_section`); ``progress`` the
+ledger's progress section (`progress_section`); ``official`` holds the administrative
+parts (`Letterhead`, `Narrative`, `read_settings`); ``blocks`` is the document model every
+section is made of; ``document`` renders it to Markdown and HTML, ``docx`` to Word; ``svg``
+draws the charts. A library user reproduces ``de-an06 report --observations`` with these
+public names alone (see `build_report`).
 """
 
 from .blocks import (
@@ -25,6 +26,7 @@ from .blocks import (
 from .build import Labels, Language, Report, build_report
 from .data import annex_section, indicator_section
 from .official import Letterhead, Narrative, ReportSettingsError, letterhead_for, read_settings
+from .progress import completed_from, progress_section
 
 __all__ = [
     "Bar",
@@ -47,7 +49,9 @@ __all__ = [
     "Timeline",
     "annex_section",
     "build_report",
+    "completed_from",
     "indicator_section",
     "letterhead_for",
+    "progress_section",
     "read_settings",
 ]

@@ -83,6 +83,7 @@ def build_report(
     letterhead: Letterhead | None = None,
     narrative: Narrative | None = None,
     include_audit: bool = False,
+    progress_section: Sequence[Block] | None = None,
 ) -> Report:
     """The progress report of *plan* on *as_of* for the *frequency* period holding it.
 
@@ -98,6 +99,10 @@ def build_report(
         build_report(plan, as_of=day, lang=lang,
                      indicator_section=indicator_section(plan, obs, as_of=day, lang=lang),
                      annex_section=annex_section(plan, obs, as_of=day, lang=lang))
+
+    *progress_section* comes from the ledger (`de_an06.report.progress_section`), with
+    *completed* from its task states (`completed_from`); without either, the report says
+    that completion is unknown rather than calling past-due tasks overdue.
     """
     due_soon_end(check_day(as_of, "as_of"), within)  # DateRangeError early
     words = Labels(lang)
@@ -117,6 +122,8 @@ def build_report(
     blocks += _due_line(plan, period, words)
     blocks += [Heading(2, words["results"]), *_own(text.results, words["results_own"], words)]
     blocks += progress_blocks(plan, as_of, within, groups, words, known=completed is not None)
+    if progress_section is not None:  # the ledger's own figures: done on time, late, rates
+        blocks += progress_section
     blocks += _nest(indicator_section or _targets_only(plan, words), words["targets"], words)
     blocks += _qualitative(plan, words)
     blocks += _nest(annex_section or _no_counts(words), words["annex"], words)

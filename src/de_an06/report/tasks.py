@@ -152,6 +152,8 @@ def progress_blocks(
         blocks.append(Paragraph(words["both_parts"].format(codes=", ".join(both))))
     blocks.append(Paragraph(words["content_note"]))
 
+    past = "st_overdue" if known else "st_past_due"  # without completion data, no verdict
+
     def dated(task: Task, status: str) -> str:
         return status + (words["st_and_ongoing"] if task.deadline.ongoing else "")
 
@@ -159,7 +161,7 @@ def progress_blocks(
         (
             words["overdue"],
             [
-                _row(t, d, dated(t, words["st_overdue"].format(n=(as_of - d).days)), words)
+                _row(t, d, dated(t, words[past].format(n=(as_of - d).days)), words)
                 for t, d in groups.overdue
             ],
         ),

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from ..reporting import Frequency, ReportingPeriod
+from ..reporting import ReportingPeriod
 
 __all__ = ["Labels", "Language", "count", "day_text", "period_text", "weekday_text"]
 
@@ -67,21 +67,8 @@ _ROMAN = ("I", "II", "III", "IV")
 
 
 def period_text(period: ReportingPeriod, lang: Language) -> str:
-    """A reporting period as people write it: "tháng 7/2024", "6 tháng đầu năm 2024"."""
-    end = period.end
-    if period.frequency is Frequency.MONTHLY:
-        return f"tháng {end.month}/{end.year}" if lang == "vi" else f"{end:%B %Y}"
-    if period.frequency is Frequency.QUARTERLY:
-        q = (end.month - 1) // 3
-        return f"quý {_ROMAN[q]}/{end.year}" if lang == "vi" else f"Q{q + 1} {end.year}"
-    if period.frequency is Frequency.SIX_MONTHLY:
-        first = end.month <= 6
-        if lang == "vi":
-            return f"6 tháng {'đầu' if first else 'cuối'} năm {end.year}"
-        return f"{'first' if first else 'second'} half of {end.year}"
-    if period.frequency is Frequency.YEARLY:
-        return f"năm {end.year}" if lang == "vi" else str(end.year)
-    return period.id
+    """A reporting period as people write it: "tháng 7/2024" (`ReportingPeriod.label`)."""
+    return period.label(lang)
 
 
 # (Vietnamese, English) for every label the report prints.
@@ -222,6 +209,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "status": ("Tình trạng", "Status"),
     "implementing": ("(thực hiện)", "(implementing)"),
     "st_overdue": ("Quá hạn {n} ngày", "{n} days overdue"),
+    "st_past_due": (
+        "Đã qua hạn {n} ngày, chưa rõ đã hoàn thành",
+        "{n} days past due, completion unknown",
+    ),
     "st_soon": ("Còn {n} ngày", "{n} days left"),
     "st_later": ("Chưa đến hạn", "Not yet due"),
     "st_ongoing": ("Thường xuyên", "Ongoing"),
