@@ -43,6 +43,8 @@ COMMANDS: dict[str, str] = {
     "report": "report",
     "progress": "progress",
     "submissions": "progress",
+    "trajectory": "warning",
+    "digest": "warning",
 }
 
 
