@@ -72,6 +72,8 @@ LAYERS: dict[str, int] = {
     "ledger": OUTPUTS,
     "testing": OUTPUTS,
     "forms": OUTPUTS,
+    "early_warning": OUTPUTS,
+    "_warning": OUTPUTS,
     # the command line, then the facade (de_an06/__init__.py) and `python -m de_an06`
     "cli": CLI,
     "__main__": FACADE,

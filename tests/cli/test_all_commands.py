@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 DATA = Path(__file__).parents[2] / "examples" / "data"
 COUNTS = str(DATA / "son-la-2024-counts.csv")
 ANNEX = str(DATA / "son-la-2024S1-annex.csv")
+MONTHLY = str(DATA / "son-la-2024-monthly.csv")
 FRAGMENT = Path(__file__).parents[1] / "fixtures" / "plans"
 
 # command → arguments that make it run on the embedded plan, and the exit code expected
@@ -46,6 +47,8 @@ RUNS: dict[str, tuple[list[str], int]] = {
     "submissions": (["--period", "202407", "--as-of", "2024-07-31", "--db", "sqlite://"], 0),
     "form": ([], 0),  # writes a workbook; see tests/forms
     "collect": ([], 0),  # needs returned forms; see tests/forms
+    "trajectory": ([MONTHLY, "--as-of", "2024-06-30"], 0),
+    "digest": (["--agency", "UBND huyện Mai Sơn", "--as-of", "2024-07-01"], 0),
 }
 NO_JSON = {"import", "report", "form", "collect"}
 

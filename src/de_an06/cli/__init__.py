@@ -45,6 +45,8 @@ COMMANDS: dict[str, str] = {
     "submissions": "progress",
     "form": "forms",
     "collect": "forms",
+    "trajectory": "warning",
+    "digest": "warning",
 }
 
 

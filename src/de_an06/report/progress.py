@@ -10,7 +10,7 @@ reported on time.
 ...     _ = record_event(ledger, plan, "6.1", "done", date(2024, 4, 15), "so-tttt")
 ...     blocks = progress_section(plan, ledger, as_of=date(2024, 7, 1))
 >>> blocks[0].text
-'2a. Tình hình thực hiện nhiệm vụ (theo sổ theo dõi tiến độ)'
+'g) Tình hình thực hiện theo sổ theo dõi tiến độ'
 >>> [b.text for b in blocks if isinstance(b, Heading)][1]
 'Hoàn thành trễ hạn (1)'
 
