@@ -53,6 +53,7 @@ LAYERS: dict[str, int] = {
     "succession": QUERIES,
     "schedule": QUERIES,
     "matrix": QUERIES,
+    "_matrix_records": QUERIES,
     "auditing": QUERIES,
     "_hierarchy": QUERIES,
     "_input": QUERIES,
@@ -84,7 +85,6 @@ NOT_YET_SPLIT = frozenset(
         "auditing.py",
         "importer/reader.py",
         "importer/roles.py",
-        "matrix.py",
         "succession.py",
     }
 )
