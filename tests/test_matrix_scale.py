@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 import pytest
 
-from de_an06 import load_plan, plan_from_dict, plan_to_dict, responsibility_matrix
+from de_an06 import UnknownKeyError, load_plan, plan_from_dict, plan_to_dict, responsibility_matrix
 from de_an06.matrix import Entry, ResponsibilityMatrix
 from de_an06.plan import Plan
 
@@ -114,3 +114,25 @@ def test_indexes_are_not_part_of_equality() -> None:
     one, two = responsibility_matrix(plan), responsibility_matrix(plan)
     assert one == two
     assert attrs.evolve(one, entries=one.entries[:1]).select() == one.entries[:1]
+
+
+def test_completed_tasks_are_checked_in_one_pass(
+    plans: dict[int, Plan], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`build_report(completed=...)` with every task done looks the plan up once, not per task."""
+    from de_an06.report import build_report
+
+    plan = plans[4]
+    completed = dict.fromkeys((t.code for t in plan.tasks), date(2024, 1, 5))
+    lookups = [0]
+    find = Plan.task
+
+    def counted(self: Plan, code: str) -> object:
+        lookups[0] += 1
+        return find(self, code)
+
+    monkeypatch.setattr(Plan, "task", counted)
+    build_report(plan, as_of=date(2024, 6, 30), completed=completed)
+    assert lookups[0] <= 1  # the pilot-model task at most; a lookup per code made 377
+    with pytest.raises(UnknownKeyError):
+        build_report(plan, as_of=date(2024, 6, 30), completed={"99.9": date(2024, 1, 5)})
