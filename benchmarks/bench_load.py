@@ -61,6 +61,7 @@ from de_an06 import (
     Frequency,
     Level,
     Measure,
+    MeasureKind,
     PeriodUnit,
     Relation,
     Role,
@@ -195,6 +196,8 @@ def mirror(Str: Any) -> Any:
         denominator: Str = ""
         measure: Measure = Measure.FLOW
         aggregation: Aggregation = Aggregation.POOLED
+        kind: MeasureKind = MeasureKind.RATIO
+        condition: Target | None = None
         note: Str = ""
 
     class Objective(Model):

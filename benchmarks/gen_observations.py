@@ -28,21 +28,23 @@ YEAR = 2025
 INDICATOR = "II.1.online"
 
 
-def columns(seed: int = SEED) -> dict[str, np.ndarray[Any, Any]]:
+def columns(seed: int = SEED, communes: int = N_COMMUNES) -> dict[str, np.ndarray[Any, Any]]:
     """Row columns: commune, province, service, month (1–12), total, online (compact ints).
+
+    *communes* scales the data set (the scale benchmark uses ¼×, 1× and 4×).
 
     Rows come period-major, then commune, then service, as monthly reporting produces them.
     """
     rng = np.random.default_rng(seed)
     weights = rng.uniform(0.5, 1.7, size=N_PROVINCES)
-    counts = np.floor(weights / weights.sum() * N_COMMUNES).astype(np.int64)
-    counts[: N_COMMUNES - counts.sum()] += 1
+    counts = np.floor(weights / weights.sum() * communes).astype(np.int64)
+    counts[: communes - counts.sum()] += 1
     commune_province = np.repeat(np.arange(N_PROVINCES, dtype=np.int8), counts)
-    commune_size = rng.lognormal(mean=0.0, sigma=0.8, size=N_COMMUNES)
+    commune_size = rng.lognormal(mean=0.0, sigma=0.8, size=communes)
     popularity = 40.0 / (np.arange(1, N_SERVICES + 1) ** 1.1)  # Zipf-like
     season = 1.0 + 0.25 * np.sin(np.arange(N_MONTHS) / 12 * 2 * np.pi)
     p_online = rng.beta(6, 3, size=(N_PROVINCES, N_SERVICES))
-    shape = (N_MONTHS, N_COMMUNES, N_SERVICES)
+    shape = (N_MONTHS, communes, N_SERVICES)
     lam = season[:, None, None] * commune_size[None, :, None] * popularity[None, None, :]
     total = rng.poisson(lam).astype(np.int32)
     p = np.broadcast_to(p_online[commune_province][None, :, :], shape)
@@ -54,7 +56,7 @@ def columns(seed: int = SEED) -> dict[str, np.ndarray[Any, Any]]:
         return np.ascontiguousarray(np.broadcast_to(values[tuple(index)], shape)).ravel()
 
     return {
-        "commune": spread(np.arange(N_COMMUNES, dtype=np.int16), 1),
+        "commune": spread(np.arange(communes, dtype=np.int16), 1),
         "province": spread(commune_province, 1),
         "service": spread(np.arange(N_SERVICES, dtype=np.int16), 2),
         "month": spread(np.arange(1, N_MONTHS + 1, dtype=np.int8), 0),
@@ -73,8 +75,9 @@ def province_key(i: int) -> str:
 
 def national_plan(cols: dict[str, np.ndarray[Any, Any]]) -> Plan:
     """A plan with the country, 34 provinces, 3,321 communes and one pooled flow indicator."""
-    first = np.unique(cols["commune"][: N_COMMUNES * N_SERVICES], return_index=True)[1]
-    province_of = cols["province"][: N_COMMUNES * N_SERVICES][first]
+    n_communes = int(cols["commune"].max()) + 1
+    first = np.unique(cols["commune"][: n_communes * N_SERVICES], return_index=True)[1]
+    province_of = cols["province"][: n_communes * N_SERVICES][first]
     localities = [Locality(key="vn", name="Việt Nam", level=Level.CENTRAL, kind="quốc gia")]
     localities += [
         Locality(
@@ -94,7 +97,7 @@ def national_plan(cols: dict[str, np.ndarray[Any, Any]]) -> Plan:
             kind="xã",
             parent=province_key(int(province_of[c])),
         )
-        for c in range(N_COMMUNES)
+        for c in range(n_communes)
     ]
     indicator = Indicator(
         id=INDICATOR,
@@ -115,10 +118,11 @@ def national_plan(cols: dict[str, np.ndarray[Any, Any]]) -> Plan:
 
 def observations(plan: Plan, cols: dict[str, np.ndarray[Any, Any]]) -> Observations:
     """The rows as an `Observations` store (coded columns, int64 counts)."""
+    communes = [commune_key(c) for c in range(int(cols["commune"].max()) + 1)]
     return Observations.from_columns(
         plan,
         indicator=INDICATOR,
-        unit=Coded(cols["commune"], [commune_key(c) for c in range(N_COMMUNES)]),
+        unit=Coded(cols["commune"], communes),
         period=Coded(cols["month"] - 1, [f"{YEAR}{m:02d}" for m in range(1, N_MONTHS + 1)]),
         service=Coded(cols["service"], [f"S{s:02d}" for s in range(N_SERVICES)]),
         numerator=cols["online"],

@@ -469,6 +469,30 @@ def plan_bytes(seed: int = SEED) -> bytes:
     return json.dumps(de_an06.plan_to_dict(plan), ensure_ascii=False).encode("utf-8")
 
 
+@cache
+def scaled_plan_bytes(factor: int, seed: int = SEED) -> bytes:
+    """`plan_bytes` with the task groups repeated *factor* times, renumbered (scale benchmark).
+
+    The same agencies, localities and indicators; *factor* × the groups, tasks and role
+    lines (the 16× plan has 36,528 tasks, about the count of a national plan's ministries
+    and provinces together).
+    """
+    doc = make_plan(seed)
+    groups = doc["task_groups"]
+    copies = []
+    for copy in range(factor):
+        for group in groups:
+            number = group["number"] + copy * len(groups)
+            tasks = [
+                {**task, "code": f"{number}.{task['code'].split('.', 1)[1]}"}
+                for task in group["tasks"]
+            ]
+            copies.append({**group, "number": number, "tasks": tasks})
+    doc["task_groups"] = copies
+    plan = de_an06.plan_from_dict(doc, source="national_plan")
+    return json.dumps(de_an06.plan_to_dict(plan), ensure_ascii=False).encode("utf-8")
+
+
 def shape(raw: bytes) -> dict[str, int]:
     """Counts of the plan's parts, for reports."""
     doc = json.loads(raw)

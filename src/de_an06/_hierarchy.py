@@ -293,29 +293,32 @@ class Hierarchy:
         """
         key = canonical_name(name)
         key = _without_kind(key, short=True) or key
-        forms: dict[str, list[Node]] = {}
+        forms: dict[str, dict[str, Node]] = {}  # form -> units by key, first seen first
         for node in self._by_key.values():
             for text in node.names:
                 form = canonical_name(text)
                 for variant in (form, _without_kind(form, short=True)):
-                    if variant and node not in forms.setdefault(variant, []):
-                        forms[variant].append(node)
-        found: list[Node] = []
+                    if variant:
+                        forms.setdefault(variant, {}).setdefault(node.key, node)
+        found: dict[str, Node] = {}
         for match in difflib.get_close_matches(key, list(forms), n=count * 2, cutoff=0.75):
-            found += [n for n in forms[match] if n not in found]
-        return tuple(found[:count])
+            for node in forms[match].values():
+                found.setdefault(node.key, node)
+        return tuple(found.values())[:count]
 
 
 def _name_index(nodes: Iterable[Node]) -> list[dict[str, list[Node]]]:
-    """Name → units indexes, searched in order: full names, names without type, types."""
-    full: dict[Origin, dict[str, list[Node]]] = {tier: {} for tier in _TIERS}
-    bare: dict[str, list[Node]] = {}
-    by_kind: dict[str, list[Node]] = {}
+    """Name → units indexes, searched in order: full names, names without type, types.
 
-    def add(index: dict[str, list[Node]], key: str, node: Node) -> None:
-        hits = index.setdefault(key, [])
-        if node not in hits:
-            hits.append(node)
+    Each index keeps a unit once per name, in first-seen order; units are told apart by
+    key (a dict per name, not a list scan: every commune shares the type word "xã", #18).
+    """
+    full: dict[Origin, dict[str, dict[str, Node]]] = {tier: {} for tier in _TIERS}
+    bare: dict[str, dict[str, Node]] = {}
+    by_kind: dict[str, dict[str, Node]] = {}
+
+    def add(index: dict[str, dict[str, Node]], key: str, node: Node) -> None:
+        index.setdefault(key, {}).setdefault(node.key, node)
 
     for node in nodes:
         for name in node.names:
@@ -328,4 +331,5 @@ def _name_index(nodes: Iterable[Node]) -> list[dict[str, list[Node]]]:
             add(by_kind, canonical_name(node.kind), node)
     # A type word alone names a unit only when one unit has that type ("thành phố").
     kinds = {k: v for k, v in by_kind.items() if len(v) == 1}
-    return [full["locality"], bare, kinds, full["agency"], full["annex"]]
+    tiers = [full["locality"], bare, kinds, full["agency"], full["annex"]]
+    return [{name: list(hits.values()) for name, hits in index.items()} for index in tiers]

@@ -18,7 +18,6 @@ Options:
 
 from __future__ import annotations
 
-import enum
 import os
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -26,6 +25,7 @@ from typing import Any, final
 
 import attrs
 
+from ._matrix_records import Entry, LeadIssue, Row, RowKind, WorkloadRow
 from ._tables import to_csv, to_markdown, write_xlsx
 from ._text import fold
 from .agency import Agency, AgencyGroup
@@ -33,8 +33,8 @@ from .directory import Directory, agency_directory, plan_items
 from .errors import UnknownKeyError
 from .plan import Plan
 from .schedule import DEFAULT_WITHIN, DueStatus, due_status
-from .succession import Holding, SuccessionMap, Successions, successions_for
-from .task import Mention, Role, Task
+from .succession import SuccessionMap, Successions, successions_for
+from .task import Role, Task
 
 __all__ = [
     "DueStatus",
@@ -47,117 +47,6 @@ __all__ = [
     "due_status",
     "responsibility_matrix",
 ]
-
-
-class RowKind(enum.Enum):
-    """What a matrix row stands for."""
-
-    AGENCY = "agency"
-    GROUP = "group"
-    OPEN_GROUP = "open_group"
-
-
-@final
-@attrs.frozen(kw_only=True)
-class Row:
-    """A body (or a collective reference kept whole) with at least one role.
-
-    Attributes:
-        key: the body's key (a plan key, or a succession body's key).
-        name: its name, verbatim.
-        kind: agency, group or open group.
-        source: ``"plan"``, ``"succession"`` (a body the plan does not name, e.g. Sở KH&CN
-            holding Sở TT&TT's work), or ``"unknown"`` (a key the plan does not define).
-        note: why a group row was not expanded, or what the key is.
-    """
-
-    key: str
-    name: str
-    kind: RowKind
-    source: str = "plan"
-    note: str = ""
-
-
-@final
-@attrs.frozen(kw_only=True)
-class Entry:
-    """One assignment: the body of row ``agency`` has ``role`` in ``task``.
-
-    Attributes:
-        task: the task code.
-        role: the role.
-        agency: the row key: the body holding the assignment (on ``as_of``, if given).
-        mention: the mention in the plan, verbatim (its ``agency`` is the key it names).
-        origin: the body before succession: the mention's key, or the member of the
-            mentioned group it was expanded to.
-        holding: the succession chain from ``origin`` to ``agency``; None without as_of.
-    """
-
-    task: str
-    role: Role
-    agency: str
-    mention: Mention
-    origin: str
-    holding: Holding | None = None
-
-    @property
-    def via(self) -> str | None:
-        """The group the entry was expanded from, if any."""
-        return self.mention.agency if self.origin != self.mention.agency else None
-
-    @property
-    def unknown_successor(self) -> bool:
-        """The named body ended and nobody sourced who took over."""
-        return self.holding is not None and self.holding.unknown_successor
-
-    @property
-    def uncertain(self) -> bool:
-        """A change on the chain may not have taken effect yet on the day."""
-        return self.holding is not None and self.holding.uncertain
-
-
-@final
-@attrs.frozen(kw_only=True)
-class LeadIssue:
-    """A task without exactly one leading body.
-
-    ``reason`` is ``"no lead"`` (2.3, 2.5–2.8, 6.1–6.3 of Sơn La 2024 only have
-    implementers), ``"several leads"`` or ``"collective lead"`` (one lead, but a group).
-    """
-
-    task: str
-    leads: tuple[str, ...]
-    reason: str
-
-
-@final
-@attrs.frozen(kw_only=True)
-class WorkloadRow:
-    """One body's load: tasks per role and the deadline status of its tasks on a day.
-
-    Role counts and ``tasks`` count distinct tasks; status counts split ``tasks``.
-    """
-
-    key: str
-    name: str
-    kind: RowKind
-    lead: int
-    coordinate: int
-    monitor: int
-    advise: int
-    implement: int
-    tasks: int
-    overdue: int
-    due_soon: int
-    later: int
-    ongoing: int
-    undetermined: int
-
-    def as_dict(self) -> dict[str, Any]:
-        """The row as JSON-ready data."""
-        data = attrs.asdict(self)
-        data["kind"] = self.kind.value
-        return data
 
 
 @final
@@ -178,16 +67,44 @@ class ResponsibilityMatrix:
     directory: Directory = attrs.field(eq=False, repr=False)
     succession: SuccessionMap | None = attrs.field(default=None, eq=False, repr=False)
 
+    # Indexes built once, so that every query is linear in the entries it returns (#18).
+    _codes: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
+    _task_order: dict[str, int] = attrs.field(init=False, eq=False, repr=False)
+    _columns: dict[str, list[int]] = attrs.field(init=False, eq=False, repr=False)
+    _row_order: dict[str, int] = attrs.field(init=False, eq=False, repr=False)
+    _by_agency: dict[str, list[Entry]] = attrs.field(init=False, eq=False, repr=False)
+    _by_task: dict[str, list[Entry]] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        codes = tuple(task.code for task in self.tasks)
+        by_agency: dict[str, list[Entry]] = {}
+        by_task: dict[str, list[Entry]] = {}
+        for entry in self.entries:
+            by_agency.setdefault(entry.agency, []).append(entry)
+            by_task.setdefault(entry.task, []).append(entry)
+        row_order: dict[str, int] = {}
+        for index, row in enumerate(self.rows):
+            row_order.setdefault(row.key, index)
+        columns: dict[str, list[int]] = {}
+        for index, code in enumerate(codes):
+            columns.setdefault(code, []).append(index)
+        task_order = {code: indexes[0] for code, indexes in columns.items()}
+        object.__setattr__(self, "_codes", codes)
+        object.__setattr__(self, "_task_order", task_order)
+        object.__setattr__(self, "_columns", columns)
+        object.__setattr__(self, "_row_order", row_order)
+        object.__setattr__(self, "_by_agency", by_agency)
+        object.__setattr__(self, "_by_task", by_task)
+
     @property
     def task_codes(self) -> tuple[str, ...]:
         """The task codes, in the plan's order."""
-        return tuple(task.code for task in self.tasks)
+        return self._codes
 
     def row(self, key: str) -> Row:
         """The row of *key*; raises `UnknownKeyError` if the body has no role."""
-        for row in self.rows:
-            if row.key == key:
-                return row
+        if key in self._row_order:
+            return self.rows[self._row_order[key]]
         known = (r.key for r in self.rows)
         raise UnknownKeyError("matrix row", key, known, source=f"plan {self.plan_id!r}")
 
@@ -197,7 +114,7 @@ class ResponsibilityMatrix:
         Raises:
             AgencyLookupError: the name is unknown or ambiguous.
         """
-        if any(row.key == agency for row in self.rows):
+        if agency in self._row_order:
             return agency
         key = self.directory.resolve(agency).key
         if self.succession is not None and self.as_of is not None:
@@ -209,12 +126,18 @@ class ResponsibilityMatrix:
     ) -> tuple[Entry, ...]:
         """The entries matching every criterion given."""
         key = None if agency is None else self.key_of(agency)
-        if task is not None and task not in self.task_codes:
+        if task is not None and task not in self._task_order:
             where = f"plan {self.plan_id!r}"
             raise UnknownKeyError("task", task, self.task_codes, source=where)
+        if key is not None:
+            pool: Sequence[Entry] = self._by_agency.get(key, ())
+        elif task is not None:
+            pool = self._by_task.get(task, ())
+        else:
+            pool = self.entries
         return tuple(
             e
-            for e in self.entries
+            for e in pool
             if (key is None or e.agency == key)
             and (task is None or e.task == task)
             and (role is None or e.role is role)
@@ -227,24 +150,29 @@ class ResponsibilityMatrix:
 
     def cells(self, agency: str, role: Role | None = None) -> dict[str, tuple[Role, ...]]:
         """Task code → roles of *agency* (only *role*, if given), for its tasks, plan order."""
+        return self._cells(self.select(agency, role=role))
+
+    def _cells(self, entries: Iterable[Entry]) -> dict[str, tuple[Role, ...]]:
         found: dict[str, set[Role]] = {}
-        for entry in self.select(agency, role=role):
+        for entry in entries:
             found.setdefault(entry.task, set()).add(entry.role)
         return {
-            code: tuple(r for r in Role if r in found[code])
-            for code in self.task_codes
-            if code in found
+            code: tuple(r for r in Role if r in found[code]) for code in self._in_plan_order(found)
         }
+
+    def _in_plan_order(self, codes: Iterable[str]) -> list[str]:
+        order = self._task_order
+        return sorted((c for c in codes if c in order), key=order.__getitem__)
 
     def tasks_for(self, agency: str, role: Role | None = None) -> tuple[str, ...]:
         """Codes of the tasks in which *agency* has *role* (any role if None), plan order."""
-        found = {e.task for e in self.select(agency, role=role)}
-        return tuple(code for code in self.task_codes if code in found)
+        return tuple(self._in_plan_order({e.task for e in self.select(agency, role=role)}))
 
     def agencies_for(self, task: str, role: Role | None = None) -> tuple[str, ...]:
         """Row keys of the bodies with *role* (any if None) in *task*, in row order."""
         found = {e.agency for e in self.select(task=task, role=role)}
-        return tuple(row.key for row in self.rows if row.key in found)
+        order = self._row_order
+        return tuple(sorted((k for k in found if k in order), key=order.__getitem__))
 
     def lead_issues(self) -> tuple[LeadIssue, ...]:
         """Every task without exactly one leading body, in plan order."""
@@ -270,7 +198,7 @@ class ResponsibilityMatrix:
         status = {task.code: due_status(task, as_of, within) for task in self.tasks}
         result = []
         for row in self.rows:
-            mine = [e for e in self.entries if e.agency == row.key]
+            mine = self._by_agency.get(row.key, ())
             per_role = {role: len({e.task for e in mine if e.role is role}) for role in Role}
             codes = {e.task for e in mine}
             counts = {s: sum(1 for c in codes if status[c] is s) for s in DueStatus}
@@ -296,12 +224,15 @@ class ResponsibilityMatrix:
         if self.as_of is not None:
             header.append("holds work of")
         rows = []
+        blank = [""] * len(self.task_codes)
         for row in self.rows:
             cells = self.cells(row.key, role)
             if not cells:
                 continue
-            texts = ["; ".join(r.value for r in cells.get(code, ())) for code in self.task_codes]
-            line = [row.key, row.name, row.kind.value, *texts]
+            line = [row.key, row.name, row.kind.value, *blank]
+            for code, found in cells.items():
+                for column in self._columns[code]:
+                    line[3 + column] = "; ".join(r.value for r in found)
             if self.as_of is not None:
                 line.append(self.chains_text(row.key))
             rows.append(line)
@@ -327,7 +258,8 @@ class ResponsibilityMatrix:
         """How row *key* came to hold the work it holds on ``as_of`` (empty if unchanged)."""
         if self.succession is None:
             return ""
-        holdings = {e.origin: e.holding for e in self.entries if e.agency == key and e.holding}
+        mine = self._by_agency.get(key, ())
+        holdings = {e.origin: e.holding for e in mine if e.holding}
         return " | ".join(self.succession.describe(h) for h in holdings.values() if h.chain)
 
     def as_dict(self) -> dict[str, Any]:
@@ -458,10 +390,12 @@ def _rows(
     succession: SuccessionMap | None,
     items: dict[str, Agency | AgencyGroup],
 ) -> tuple[Row, ...]:
-    used = {e.agency for e in entries}
-    order = [entry.key for entry in directory if entry.key in used]
-    order += sorted(used.difference(order))
-    return tuple(_row(key, directory, succession, items, entries) for key in order)
+    named: dict[str, str] = {}  # row key -> the first mention's text
+    for entry in entries:
+        named.setdefault(entry.agency, entry.mention.text)
+    order = [entry.key for entry in directory if entry.key in named]
+    order += sorted(set(named).difference(order))
+    return tuple(_row(key, directory, succession, items, named) for key in order)
 
 
 def _row(
@@ -469,16 +403,15 @@ def _row(
     directory: Directory,
     succession: SuccessionMap | None,
     items: dict[str, Agency | AgencyGroup],
-    entries: Iterable[Entry],
+    named: dict[str, str],
 ) -> Row:
     item: Agency | AgencyGroup | None = items.get(key)
     source = "plan"
     if item is None and succession is not None and key in directory:
         item, source = succession.item(key), "succession"
     if item is None:
-        text = next(e.mention.text for e in entries if e.agency == key)
         note = "key not defined in the plan's directory"
-        return Row(key=key, name=text, kind=RowKind.AGENCY, source="unknown", note=note)
+        return Row(key=key, name=named[key], kind=RowKind.AGENCY, source="unknown", note=note)
     if isinstance(item, Agency):
         return Row(key=key, name=item.name, kind=RowKind.AGENCY, source=source)
     if item.open:

@@ -21,8 +21,8 @@ import attrs
 
 from ._columns import decode, names_source, period_labels
 from ._hierarchy import Hierarchy, Node
-from ._rollup_details import _details, shares_units
-from ._rollup_tree import (
+from ._rollup.details import _details, shares_units
+from ._rollup.tree import (
     _check_flow_overlaps,
     _choose_rows,
     _coarsen,

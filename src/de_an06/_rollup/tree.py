@@ -1,6 +1,6 @@
 """The roll-up's engine: the tree as arrays, rows keyed at their parents, grouped sums.
 
-`rollup.roll_up` drives it; `_rollup_details` adds units, shares and means per row.
+`rollup.roll_up` drives it; `details` adds units, shares and means per row.
 """
 
 from __future__ import annotations
@@ -11,15 +11,15 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._columns import Groups, check_overlaps, compose, decode, period_labels, unit_counts
-from ._hierarchy import Hierarchy
-from .plan import Plan
+from .._columns import Groups, check_overlaps, compose, decode, period_labels, unit_counts
+from .._hierarchy import Hierarchy
+from ..plan import Plan
 
 if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
-    from .observations import Observations
+    from ..observations import Observations
 
 
 @attrs.frozen(kw_only=True)
@@ -301,7 +301,7 @@ def _coarsen(fine: _Fine, shape: _Shape, inside: list[int]) -> list[NDArray[np.i
 
 def _check_flow_overlaps(obs: Observations, inside: list[int]) -> None:
     """Flows of overlapping reporting periods ("202401", "2024Q1") would count twice."""
-    from .reporting import ReportingPeriod
+    from ..reporting import ReportingPeriod
 
     windows = [
         ReportingPeriod.from_id(p) for p, n in zip(obs.periods, inside, strict=True) if n >= 0

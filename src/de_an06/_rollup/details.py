@@ -1,6 +1,6 @@
 """Per-row details of a roll-up: units combined, units with data, units meeting, means.
 
-Computed on first use from each unit's counts (`_rollup_tree`), grouped exactly as the
+Computed on first use from each unit's counts (`tree`), grouped exactly as the
 pooled counts are.
 """
 
@@ -10,18 +10,18 @@ from datetime import date
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from ._hierarchy import Hierarchy
-from ._rollup_tree import _choose_rows, _Rows, _Shape, _sum_up, _unit_rows
-from .achievement import applicable_target
-from .errors import ModelValueError
-from .indicator import Aggregation, Comparator, Indicator, MeasureKind, Target, Unit
-from .plan import Plan
+from .._hierarchy import Hierarchy
+from ..achievement import applicable_target
+from ..errors import ModelValueError
+from ..indicator import Aggregation, Comparator, Indicator, MeasureKind, Target, Unit
+from ..plan import Plan
+from .tree import _choose_rows, _Rows, _Shape, _sum_up, _unit_rows
 
 if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
-    from .observations import Observations
+    from ..observations import Observations
 
 
 def _details(
