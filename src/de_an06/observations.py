@@ -260,7 +260,7 @@ class Observations:
         keys = ("indicator", "unit", "period", "service", "numerator", "denominator", "connected")
         odd = [
             _input.problem(source, i, "", type(record).__name__, "not a mapping")
-            for i, record in enumerate(records, start=1)
+            for i, record in enumerate(cast("Sequence[object]", records), start=1)
             if not isinstance(record, Mapping)
         ]
         if odd:  # found by fuzzing (#13): a None among the records was a TypeError

@@ -42,7 +42,6 @@ __all__ = [
     "HUGE_INTS",
     "ODD_FILES",
     "deep_json",
-    "edge_day_texts",
     "edged_csv",
     "edged_plan",
     "edged_strings",
@@ -122,8 +121,10 @@ def deep_json(depth: int, kind: str) -> str:
         return "[" * depth + "]" * depth
     if kind == "object":
         return '{"a":' * depth + "1" + "}" * depth
-    return '{"kind":"compound","text":"x","parts":[' * depth + '{"kind":"ongoing","text":"y"}' + (
-        "]}" * depth
+    return (
+        '{"kind":"compound","text":"x","parts":[' * depth
+        + '{"kind":"ongoing","text":"y"}'
+        + ("]}" * depth)
     )
 
 
@@ -163,9 +164,7 @@ _PROSE = frozenset(("text", "name", "title", "label", "note", "event", "by", "pr
 
 
 @st.composite
-def edged_plan(
-    draw: st.DrawFn, document: bytes, *, inside: bool = False
-) -> tuple[str, list[str]]:
+def edged_plan(draw: st.DrawFn, document: bytes, *, inside: bool = False) -> tuple[str, list[str]]:
     """JSON text made from *document* with 1–4 fields set to an edge of their kind, and
     what was done (``"day decision.date='0001-01-01'"`` …), for the failure report.
 
@@ -264,9 +263,9 @@ def mixed_key_records(draw: st.DrawFn, good: Any) -> list[object]:
     """Records from the *good* strategy with keys of other types beside the string ones,
     edge values in any field, and sometimes an item that is not a mapping at all."""
     records: list[object] = []
-    for record in draw(st.lists(good, max_size=5)):
-        record = dict(record)
-        for key in draw(st.lists(st.sampled_from(sorted(record)), max_size=2)):
+    for drawn in draw(st.lists(good, max_size=5)):
+        record: dict[object, object] = dict(drawn)
+        for key in draw(st.lists(st.sampled_from(sorted(drawn)), max_size=2)):
             record[key] = draw(edge_values)
         for key in draw(st.lists(odd_keys, max_size=2)):
             record[key] = draw(st.one_of(st.just("1"), edge_values))
@@ -292,7 +291,7 @@ def edged_csv(draw: st.DrawFn, header: list[str], good_rows: Any) -> tuple[str, 
     elif edit == "wide":
         rows[i] += draw(st.lists(st.sampled_from(("234", "5", "", "678")), min_size=1, max_size=3))
     elif edit == "narrow":
-        rows[i] = rows[i][: draw(st.integers(0, len(rows[i]) - 1))]
+        rows[i] = rows[i][: draw(st.integers(1, len(rows[i]) - 1))]  # 0: a blank line
     elif edit == "period" and "period" in names:
         rows[i][names.index("period")] = draw(st.sampled_from(EDGE_PERIODS))
     elif edit == "control":

@@ -26,12 +26,12 @@ from hypothesis import HealthCheck, settings
 
 from de_an06.errors import (
     DateRangeError,
-    ModelValueError,
     DeadlineSyntaxError,
     DeAn06Error,
+    ModelValueError,
     ObservationDataError,
-    PlanDataError,
     PeriodIdError,
+    PlanDataError,
     PlanTextError,
 )
 
@@ -120,7 +120,8 @@ class _Repr(reprlib.Repr):
 
     def repr_int(self, x: int, level: int) -> str:
         if x.bit_length() > 256:  # repr() refuses past 4,300 digits, and it says nothing
-            return f"<int of {x.bit_length():,} bits, {'-' if x < 0 else ''}0x{abs(x):x}"[:40] + "…>"
+            sign = "-" if x < 0 else ""
+            return f"<int of {x.bit_length():,} bits, {sign}0x{abs(x):x}"[:40] + "…>"
         return repr(x)
 
     def repr_str(self, x: str, level: int) -> str:

@@ -20,12 +20,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fuzzing import ACCEPTED, COUNTS, FOREIGN, fuzz_settings, shown
-from hypothesis import given, strategies as st
-
-from de_an06.cli import main
-from de_an06.loading import _DATA
-
 from edges import (
     EDGE_DAY_TEXTS,
     EDGE_PERIODS,
@@ -37,6 +31,11 @@ from edges import (
     fed,
     make_odd_file,
 )
+from fuzzing import ACCEPTED, COUNTS, FOREIGN, fuzz_settings, shown
+from hypothesis import given, strategies as st
+
+from de_an06.cli import main
+from de_an06.loading import _DATA
 
 PLAN = (_DATA / "son-la-2024.json").read_bytes()
 EXAMPLES = Path(__file__).parents[2] / "examples" / "data"
@@ -124,7 +123,8 @@ def check_written(target: Path, fmt: str, code: int) -> None:
     if fmt == "json" or target.suffix == ".json":
         json.loads(text)
     elif fmt == "ics":
-        assert text.startswith("BEGIN:VCALENDAR") and text.rstrip().endswith("END:VCALENDAR")
+        assert text.startswith("BEGIN:VCALENDAR")
+        assert text.rstrip().endswith("END:VCALENDAR")
     elif fmt == "html":
         assert text.rstrip().endswith("</html>")
 
@@ -173,9 +173,7 @@ as_of_values = st.one_of(
     st.sampled_from(("2024-06-30", "2024-01-15", "31/12/2024", "2026-01-01")),
     st.sampled_from(EDGE_DAY_TEXTS),
 )
-within_values = st.one_of(
-    st.sampled_from(("30", "0", "3650")), st.sampled_from(HUGE_INTS).map(str)
-)
+within_values = st.one_of(st.sampled_from(("30", "0", "3650")), st.sampled_from(HUGE_INTS).map(str))
 
 
 class TestEveryCommand:
@@ -245,13 +243,33 @@ def option_runs(draw: st.DrawFn, folder: Path) -> list[str]:
                 ["report", "--as-of", "2024-06-30", "--observations", source, "--period", period],
                 ["report", "--as-of", "2024-06-30", "--completed", odd, "--within", number],
                 ["progress", "record", "6.1", "done", "--on", day, "--by", "Sở TT&TT", *MEMORY],
-                ["progress", "record", "6.1", "done", "--on", "2024-06-30", "--by", "Sở TT&TT",
-                 "--percent", number, *MEMORY],
+                [
+                    "progress",
+                    "record",
+                    "6.1",
+                    "done",
+                    "--on",
+                    "2024-06-30",
+                    "--by",
+                    "Sở TT&TT",
+                    "--percent",
+                    number,
+                    *MEMORY,
+                ],
                 ["progress", "show", "--as-of", day, *MEMORY],
                 ["progress", "import", str(progress_csv), *MEMORY],
                 ["progress", "import", odd, *MEMORY],
-                ["submissions", "record", "--by", "Sở TT&TT", "--period", period, "--on", day,
-                 *MEMORY],
+                [
+                    "submissions",
+                    "record",
+                    "--by",
+                    "Sở TT&TT",
+                    "--period",
+                    period,
+                    "--on",
+                    day,
+                    *MEMORY,
+                ],
                 ["submissions", "--period", period, "--as-of", day, *MEMORY],
                 ["validate", odd],
                 ["summary", "--plan", odd],

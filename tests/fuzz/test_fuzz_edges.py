@@ -16,6 +16,17 @@ from typing import Any
 
 import pandas as pd
 import pytest
+from edges import (
+    EDGE_DATES,
+    EDGE_PERIODS,
+    HUGE_INTS,
+    ODD_FILES,
+    edged_csv,
+    edged_plan,
+    fed,
+    make_odd_file,
+    mixed_key_records,
+)
 from fuzzing import attempt, fuzz_settings
 from hypothesis import example, given, strategies as st
 
@@ -35,31 +46,21 @@ from de_an06 import (
 )
 from de_an06.loading import _DATA
 
-from edges import (
-    EDGE_DATES,
-    EDGE_PERIODS,
-    HUGE_INTS,
-    ODD_FILES,
-    edged_csv,
-    edged_plan,
-    fed,
-    make_odd_file,
-    mixed_key_records,
-)
 from strategies import observation_plan
 
 PLAN = (_DATA / "son-la-2024.json").read_bytes()
 SOURCE = "fuzz-edged-plan.json"
 OBS_PLAN = observation_plan()
 HEADER = ["indicator", "unit", "period", "numerator", "denominator"]
-GOOD_ROWS = st.tuples(
+GOOD_CELLS = (
     st.sampled_from(("P.1", "P.2", "P.3")),
     st.sampled_from(("Thành phố Sơn La", "Huyện Mai Sơn")),
     st.sampled_from(("202401", "202406", "2024Q2", "2024")),
     st.sampled_from(("0", "1", "3")),
     st.sampled_from(("3", "4", "10")),
 )
-GOOD_RECORDS = st.fixed_dictionaries(dict(zip(HEADER, GOOD_ROWS.wrapped_strategy.element_strategies)))  # type: ignore[attr-defined]
+GOOD_ROWS = st.tuples(*GOOD_CELLS)
+GOOD_RECORDS = st.fixed_dictionaries(dict(zip(HEADER, GOOD_CELLS, strict=True)))
 WINDOWED = [f for f in Frequency if f is not Frequency.AD_HOC]  # ad hoc has no window
 DAYS = st.one_of(st.sampled_from(EDGE_DATES), st.dates())
 
@@ -165,10 +166,10 @@ class TestObservationEdges:
 
 
 READERS = {
-    "plan": lambda p: load_plan(p),
+    "plan": load_plan,
     "counts CSV": lambda p: Observations.from_csv(p, OBS_PLAN),
     "calendar overlay": lambda p: WorkingCalendar.from_files(p, bundled=False),
-    "plan text": lambda p: import_file(p),
+    "plan text": import_file,
 }
 
 

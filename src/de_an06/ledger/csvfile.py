@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from .._dates import parse_day
 from .._files import DEFAULT_MAX_BYTES, ErrorFactory, read_text
@@ -45,14 +45,24 @@ def _error(name: str) -> ErrorFactory:
     return make
 
 
+def _rows(reader: Iterator[list[str]], name: str) -> Iterator[list[str]]:
+    """*reader*'s rows; a row it cannot read (a cell past the CSV field limit) is an error."""
+    try:
+        yield from reader
+    except csv.Error as exc:  # found by fuzzing (#13)
+        line = getattr(reader, "line_num", 0)
+        raise LedgerError(f"{name}: line {line}: not readable as CSV: {exc}") from None
+
+
 def read_events(
     path: str | os.PathLike[str], plan: Plan, *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> tuple[tuple[TaskEvent, ...], tuple[str, ...]]:
     """The events of the CSV file at *path*, checked against *plan*, and their warnings."""
     name = os.fspath(path)
     text = read_text(name, what="progress file", max_bytes=max_bytes, error=_error(name))
-    reader = csv.reader(io.StringIO(text))
-    header = next(reader, None)
+    reader = csv.reader(io.StringIO(text, newline=""))  # lines end at CR, LF or CRLF
+    rows = _rows(reader, name)
+    header = next(rows, None)
     if header is None:
         msg = f"{name}: empty file; expected a header row with {', '.join(_REQUIRED)}"
         raise LedgerError(msg)
@@ -68,7 +78,7 @@ def read_events(
         raise LedgerError(msg)
     events: list[TaskEvent] = []
     warnings: list[str] = []
-    for row in reader:
+    for row in rows:
         line = reader.line_num
         if not any(cell.strip() for cell in row):
             continue
