@@ -289,7 +289,9 @@ def edged_csv(draw: st.DrawFn, header: list[str], good_rows: Any) -> tuple[str, 
         names.append(names[j])
         rows = [[*r, draw(st.sampled_from((r[j], "1", "")))] for r in rows]
     elif edit == "wide":
-        rows[i] += draw(st.lists(st.sampled_from(("234", "5", "", "678")), min_size=1, max_size=3))
+        # at least one cell with text: blank cells past the header's width are allowed
+        extra = draw(st.lists(st.sampled_from(("", "9")), max_size=2))
+        rows[i] += [draw(st.sampled_from(("234", "5", "678"))), *extra]
     elif edit == "narrow":
         rows[i] = rows[i][: draw(st.integers(1, len(rows[i]) - 1))]  # 0: a blank line
     elif edit == "period" and "period" in names:

@@ -37,9 +37,7 @@ def test_progress_import_reads_lines_ending_in_a_lone_cr(tmp_path: Path, run: Ru
     assert "1" in out
 
 
-def test_progress_import_refuses_a_cell_past_the_csv_field_limit(
-    tmp_path: Path, run: Run
-) -> None:
+def test_progress_import_refuses_a_cell_past_the_csv_field_limit(tmp_path: Path, run: Run) -> None:
     """Was _csv.Error ('field larger than field limit (131072)')."""
     path = tmp_path / "progress.csv"
     path.write_text(f"task,status,on,agency\n6.1,done,2024-06-30,{'x' * 140_000}\n")

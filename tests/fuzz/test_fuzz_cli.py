@@ -179,7 +179,7 @@ within_values = st.one_of(st.sampled_from(("30", "0", "3650")), st.sampled_from(
 class TestEveryCommand:
     """Each plan that loads, through every command and every output format."""
 
-    @fuzz_settings(weight=0.01)
+    @fuzz_settings(weight=0.007)
     @given(edged_plan(PLAN, inside=True), as_of_values, within_values)
     def test_edged_plan(
         self, tmp_path_factory: pytest.TempPathFactory, case: Any, as_of: str, within: str
@@ -282,7 +282,7 @@ def option_runs(draw: st.DrawFn, folder: Path) -> list[str]:
 class TestOptions:
     """One command at a time with an edge value in an option or an odd input file."""
 
-    @fuzz_settings(weight=0.3)
+    @fuzz_settings(weight=0.12)
     @given(st.data())
     def test_options(self, tmp_path_factory: pytest.TempPathFactory, data: st.DataObject) -> None:
         folder = tmp_path_factory.getbasetemp() / "cli-options"

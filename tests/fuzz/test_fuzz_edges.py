@@ -76,7 +76,7 @@ def _use(plan: Any, day: date) -> None:
 class TestEdgedPlan:
     """The bundled plan with dates, years, integers, strings and containers at their edges."""
 
-    @fuzz_settings(weight=0.4)
+    @fuzz_settings(weight=0.3)
     @given(edged_plan(PLAN), DAYS)
     def test_load_dump_use(self, case: tuple[str, list[str]], day: date) -> None:
         text, done = case
@@ -112,7 +112,7 @@ class TestEdgeDays:
         ):
             attempt("dates: edge days", "the date", call, given=(day, within))
 
-    @fuzz_settings(weight=0.1)
+    @fuzz_settings(weight=0.5)
     @given(st.one_of(st.sampled_from(EDGE_PERIODS), st.text(max_size=8)))
     def test_period_ids(self, text: str) -> None:
         attempt("dates: period ids", text, lambda: ReportingPeriod.from_id(text), given=text)
