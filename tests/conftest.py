@@ -1,7 +1,7 @@
 """What every test shares: Hypothesis profiles, the seed documents, the CLI runner, CI rules.
 
 * Hypothesis profiles: ``dev`` (fast default), ``ci`` (thorough), ``fuzz`` (tests/fuzz at
-  length: ``HYPOTHESIS_PROFILE=fuzz python -m pytest tests/fuzz -q``, over 100,000 inputs).
+  length: ``HYPOTHESIS_PROFILE=fuzz python -m pytest tests/fuzz -q``, over 150,000 inputs).
   Pick with HYPOTHESIS_PROFILE.
 * Seeds: the project's source documents live beside the checkout, never in it
   (``<repo>/../shared/seeds/``). A test that needs one takes its fixture (`son_la_seed`):

@@ -262,6 +262,13 @@ class Observations:
         (('tp-son-la',), [81])
         """
         keys = ("indicator", "unit", "period", "service", "numerator", "denominator", "connected")
+        odd = [
+            _input.problem(source, i, "", type(record).__name__, "not a mapping")
+            for i, record in enumerate(cast("Sequence[object]", records), start=1)
+            if not isinstance(record, Mapping)
+        ]
+        if odd:  # found by fuzzing (#13): a None among the records was a TypeError
+            raise ObservationDataError(source, odd)
         problems = [
             _input.problem(source, i, extra, record[extra], "unknown key")
             for i, record in enumerate(records, start=1)

@@ -3,11 +3,19 @@
 Each fuzz test calls an input path through `attempt`, which counts the input under the
 path's name, accepts only the library's own errors (a `DeAn06Error` naming the source
 and the place: a field path, a line, a byte, a span), and counts anything else as a
-foreign exception before re-raising it. ``conftest.py`` prints both counts at the end.
+foreign exception before re-raising it with the input attached as a note (`shown`: a
+repr that never fails and prints on any UTF-8 stream). ``conftest.py`` prints both
+counts at the end.
+
+Values whose plain repr fails (lists nested past the recursion limit) are drawn as
+`Deep` lists, whose repr names their depth: hypothesis prints every failing example,
+and a printer that raises would hide the failure it was reporting.
 """
 
 from __future__ import annotations
 
+import re
+import reprlib
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
@@ -17,14 +25,27 @@ from typing import Any, TypeVar
 from hypothesis import HealthCheck, settings
 
 from de_an06.errors import (
+    DateRangeError,
     DeadlineSyntaxError,
     DeAn06Error,
+    ModelValueError,
     ObservationDataError,
+    PeriodIdError,
     PlanDataError,
     PlanTextError,
 )
 
-__all__ = ["ACCEPTED", "COUNTS", "FOREIGN", "assert_kept", "attempt", "fuzz_settings", "nfc_all"]
+__all__ = [
+    "ACCEPTED",
+    "COUNTS",
+    "FOREIGN",
+    "Deep",
+    "assert_kept",
+    "attempt",
+    "fuzz_settings",
+    "nfc_all",
+    "shown",
+]
 
 COUNTS: Counter[str] = Counter()
 """Inputs tried per input path."""
@@ -45,10 +66,21 @@ def fuzz_settings(weight: float = 1.0) -> settings:
     )
 
 
-def attempt(path: str, source: str, call: Callable[[], T], *, count: bool = True) -> T | None:
+_NOTHING: Any = object()
+
+
+def attempt(
+    path: str,
+    source: str,
+    call: Callable[[], T],
+    *,
+    count: bool = True,
+    given: object = _NOTHING,
+) -> T | None:
     """``call()``, or None when it raised the library's own error naming *source*.
 
     *count* False: the same input again in another form (not a new input of *path*).
+    *given*: the input, shown (truncated) with a foreign exception.
     """
     COUNTS[path] += count
     try:
@@ -56,11 +88,59 @@ def attempt(path: str, source: str, call: Callable[[], T], *, count: bool = True
     except DeAn06Error as exc:
         check_error(exc, source)
         return None
-    except Exception:
+    except Exception as exc:
         FOREIGN[path] += 1
+        exc.add_note(f"fuzz path {path!r}, source {shown(source)}")
+        if given is not _NOTHING:
+            exc.add_note(f"fuzz input: {shown(given)}")
         raise
     ACCEPTED[path] += count
     return result
+
+
+class Deep(list[object]):
+    """A list nested *depth* deep (a list in a list …), whose repr says so."""
+
+    def __init__(self, depth: int, inner: object = None) -> None:
+        value: object = [] if inner is None else inner
+        for _ in range(depth - 1):
+            value = [value]
+        super().__init__([value])
+        self.depth = depth
+
+    def __repr__(self) -> str:
+        return f"Deep({self.depth})"
+
+
+class _Repr(reprlib.Repr):
+    def __init__(self) -> None:
+        super().__init__()
+        self.maxlevel, self.maxstring, self.maxother = 6, 160, 160
+        self.maxlist = self.maxtuple = self.maxdict = self.maxset = 12
+
+    def repr_int(self, x: int, level: int) -> str:
+        if x.bit_length() > 256:  # repr() refuses past 4,300 digits, and it says nothing
+            sign = "-" if x < 0 else ""
+            return f"<int of {x.bit_length():,} bits, {sign}0x{abs(x):x}"[:40] + "…>"
+        return repr(x)
+
+    def repr_str(self, x: str, level: int) -> str:
+        text = repr(x[: self.maxstring])
+        return text if len(x) <= self.maxstring else f"{text}+…({len(x):,} chars)"
+
+
+_SHOWN = _Repr()
+
+
+def shown(value: object, limit: int = 600) -> str:
+    """*value*'s repr, at most *limit* characters, writable to any UTF-8 stream; never fails
+    (huge integers, nesting past the recursion limit, lone surrogates, a broken __repr__)."""
+    try:
+        text = _SHOWN.repr(value)
+    except Exception as exc:  # a broken __repr__: say what it was, not why repr failed
+        text = f"<{type(value).__name__}: repr failed with {type(exc).__name__}>"
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text if len(text) <= limit else f"{text[: limit - 20]}… ({len(text):,} chars)"
 
 
 def check_error(exc: DeAn06Error, source: str) -> None:
@@ -70,6 +150,14 @@ def check_error(exc: DeAn06Error, source: str) -> None:
         assert exc.text == unicodedata.normalize("NFC", source)
         assert 0 <= exc.span[0] <= exc.span[1] <= len(exc.text)
         assert exc.message in text
+        return
+    if isinstance(exc, ModelValueError):  # a bad value, not a file: the message shows it
+        assert re.search(r"\bgot \S", text), text
+        if isinstance(exc, DateRangeError):  # and the range
+            assert re.search(r"\bfrom \S+ to \S+", text), text
+        return
+    if isinstance(exc, PeriodIdError):  # it shows the text as given
+        assert repr(source) in text, text
         return
     assert source in text, text
     if isinstance(exc, PlanDataError):  # also calendar and succession data
@@ -84,6 +172,7 @@ def check_error(exc: DeAn06Error, source: str) -> None:
             assert problem.line is None or problem.line >= 1, problem
     elif isinstance(exc, PlanTextError):
         assert exc.source == source
+
     else:
         raise AssertionError(f"unexpected error type {type(exc).__name__}: {exc}")
 

@@ -16,6 +16,7 @@ from functools import cache
 from typing import Any
 
 import attrs
+from fuzzing import Deep
 from hypothesis import strategies as st
 
 # --- fuzzing: odd inputs, and good files mutated (#9) -----------------------------------
@@ -93,13 +94,6 @@ json_values = st.recursive(
 )
 
 
-def _nested(depth: int) -> list[object]:
-    value: list[object] = []
-    for _ in range(depth):
-        value = [value]
-    return value
-
-
 # Python values no JSON parser makes, for the functions that take parsed data: integers
 # past what int() and repr() convert (4,300 digits), lists nested past repr's reach.
 python_oddities = st.sampled_from(
@@ -115,7 +109,7 @@ python_oddities = st.sampled_from(
         object(),
         10**5000,
         -(10**4400),
-        _nested(3000),
+        Deep(3000),  # its repr says so: a plain repr would fail (fuzzing.Deep)
         "9" * 4000 + "." + "9" * 4000,
     )
 )

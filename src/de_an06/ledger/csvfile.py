@@ -51,6 +51,15 @@ def _error(name: str) -> ErrorFactory:
 _Row = tuple[int, list[str]]  # the row's number (1-based) and its cells as text
 
 
+def _rows(reader: Iterator[list[str]], name: str) -> Iterator[list[str]]:
+    """*reader*'s rows; a row it cannot read (a cell past the CSV field limit) is an error."""
+    try:
+        yield from reader
+    except csv.Error as exc:  # found by fuzzing (#13)
+        line = getattr(reader, "line_num", 0)
+        raise LedgerError(f"{name}: line {line}: not readable as CSV: {exc}") from None
+
+
 def read_events(
     path: str | os.PathLike[str], plan: Plan, *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> tuple[tuple[TaskEvent, ...], tuple[str, ...]]:
@@ -62,9 +71,10 @@ def read_events(
         sheet, header, rows = _xlsx_rows(name, max_bytes)
     else:
         text = read_text(name, what="progress file", max_bytes=max_bytes, error=_error(name))
-        reader = csv.reader(io.StringIO(text))
-        header = next(reader, None)
-        rows = ((reader.line_num, row) for row in reader)
+        reader = csv.reader(io.StringIO(text, newline=""))  # lines end at CR, LF or CRLF
+        lines = _rows(reader, name)
+        header = next(lines, None)
+        rows = ((reader.line_num, row) for row in lines)
     if header is None:
         msg = f"{name}: empty file; expected a header row with {', '.join(_REQUIRED)}"
         raise LedgerError(msg)
