@@ -27,6 +27,12 @@ EXPECTED: dict[str, Expected] = {
         "2.2": ([], [], "Quý III/2025"),
         "2.3": (["Sở Tư pháp"], ["Công an tỉnh"], "Quý IV/2025."),
     },
+    "cell-per-line.txt": {
+        "1.1": (["Sở Khoa học và Công nghệ"], ["Viễn thông Thanh Bình"], "Quý II/2025"),
+        "1.2": (["Văn phòng UBND tỉnh"], ["Công an tỉnh"], "Quý III/2025"),
+        "2.1": (["Văn phòng UBND tỉnh"], ["Các sở, ban, ngành"], "Thường xuyên"),
+        "2.2": (["Sở Tài chính"], ["Kho bạc Nhà nước tỉnh"], "Tháng 8/2025"),
+    },
 }
 
 
@@ -68,3 +74,26 @@ def test_sentence_without_roles_is_still_warned() -> None:
     assert task.roles == ()
     assert any(w.message == "task 1.1 has no role line" for w in result.warnings)
     assert any(w.message == "task 1.1 has no deadline line" for w in result.warnings)
+
+
+def test_cell_per_line_table_rows_and_groups() -> None:
+    text = (FIXTURES / "cell-per-line.txt").read_text(encoding="utf-8")
+    result = import_text(text)
+    assert [g.title for g in result.plan.task_groups] == [
+        "Nhóm nhiệm vụ về hạ tầng",
+        "Nhóm nhiệm vụ về dịch vụ công",
+    ]
+    assert (
+        result.plan.task("2.2").text == "Thanh toán trực tuyến phí, lệ phí trên Cổng dịch vụ công"
+    )
+    (note,) = [w for w in result.warnings if "one cell per line" in w.message]
+    assert (note.line, note.code) == (15, "guessed")
+    assert note.message_vi == "bảng nhiệm vụ chép mỗi ô một dòng: khôi phục 6 dòng theo cột STT"
+
+
+def test_cell_per_line_table_with_a_dropped_cell_is_refused() -> None:
+    text = (FIXTURES / "cell-per-line.txt").read_text(encoding="utf-8")
+    result = import_text(text.replace("Kho bạc Nhà nước tỉnh\n", ""))  # an empty cell dropped
+    (problem,) = result.problems
+    assert "the row numbered 2 at line 39 has 4 cells for 5 columns" in problem
+    assert "hàng STT 2 có 4 ô, cần 5" in problem

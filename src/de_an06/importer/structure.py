@@ -15,6 +15,7 @@ from typing import Final
 from .._dates import FIRST_DAY
 from .._text import fold, join_lines, nfc
 from .annex import read_annex
+from .cell_table import find_cell_table, read_cell_table
 from .decision import province_of, read_decision, read_header, read_signature
 from .draft import Draft
 from .labels import match_label
@@ -215,26 +216,41 @@ def _read_section(lines: Sequence[Line], numeral: str, draft: Draft) -> None:
 
 def _tasks_and_tables(lines: Sequence[Line], draft: Draft) -> None:
     """Tasks as text, and task tables (STT | Nhiệm vụ | Cơ quan chủ trì | …) among them."""
-    while (at := find_task_table(lines)) is not None:
+    while (found := _table(lines)) is not None:
+        at, reader = found
         if any(not line.is_separator for line in lines[:at]):
             read_tasks(lines[:at], draft)
-        used = read_task_table(lines[at:], draft)
+        used = reader(lines[at:], draft)
         lines = lines[at + max(used, 1) :]
     if lines:
         read_tasks(lines, draft)
 
 
+def _table(lines: Sequence[Line]) -> tuple[int, Callable[[Sequence[Line], Draft], int]] | None:
+    """The first task table in *lines* ("|" cells, or one cell per line) and its reader."""
+    found = [
+        (at, reader)
+        for at, reader in (
+            (find_task_table(lines), read_task_table),
+            (find_cell_table(lines), read_cell_table),
+        )
+        if at is not None
+    ]
+    return min(found, key=lambda f: f[0]) if found else None
+
+
 def _annex(lines: Sequence[Line], draft: Draft) -> None:
     """The annex: a task assignment table, or the table of public services."""
-    at = find_task_table(lines)
-    if at is None:
+    found = _table(lines)
+    if found is None:
         read_annex(lines, draft)
         return
+    at, reader = found
     title = [line for line in lines[:at] if not line.is_separator]
     if title:
         text = join_lines(" ".join(line.text for line in title))
         draft.add_note(f"Annex of tasks (verbatim title): {text}", title)
-    used = read_task_table(lines[at:], draft)
+    used = reader(lines[at:], draft)
     rest = lines[at + max(used, 1) :]
     if any(not line.is_separator for line in rest):
         _annex(rest, draft)
@@ -280,8 +296,8 @@ def _missing(lines: Sequence[Line], draft: Draft) -> None:
 
 def blocking(draft: Draft) -> tuple[str, ...]:
     """Why the draft is no plan to use, in Vietnamese and English; empty if it is one."""
-    problems: list[str] = []
-    if not any(group.tasks for group in draft.task_groups):
+    problems: list[str] = list(draft.problems)
+    if not draft.problems and not any(group.tasks for group in draft.task_groups):
         problems.append(
             "không tìm thấy nhiệm vụ nào: văn bản không phải một kế hoạch / no task found "
             "(no 'NHIỆM VỤ' section, no task table): this text does not read as a plan"
@@ -310,6 +326,8 @@ def _truncated(lines: Sequence[Line], draft: Draft) -> None:
     last = next((line for line in reversed(lines) if not line.is_separator), None)
     if last is None or re.search(r"[.;:!?…)”\"]$", last.text) or "\t" in last.raw:
         return  # a sentence's end, or a table row (its cells end without a full stop)
+    if "layout:table-cell" in draft.sink.placements.get(last.number, []):
+        return  # a table's cell, one per line
     body = ("$.task_groups", "$.objectives", "$.purposes", "$.closing", "$.legal_bases")
     if any(path.startswith(body) for path in draft.sink.placements.get(last.number, [])):
         draft.sink.warn([last], "the text ends mid-sentence: it may have been cut short", "missing")
