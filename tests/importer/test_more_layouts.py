@@ -27,6 +27,13 @@ EXPECTED: dict[str, Expected] = {
         "2.2": ([], [], "Quý III/2025"),
         "2.3": (["Sở Tư pháp"], ["Công an tỉnh"], "Quý IV/2025."),
     },
+    "other-sections.txt": {
+        "1.1": (["Sở Tư pháp"], [], "Quý III/2025."),
+        "1.2": (["Công an tỉnh"], ["Sở Y tế"], "tháng 10/2025"),
+    },
+    "objectives-numbered.txt": {
+        "1.1": (["Sở Tài chính"], ["Kho bạc Nhà nước tỉnh"], "Quý II/2025"),
+    },
     "cell-per-line.txt": {
         "1.1": (["Sở Khoa học và Công nghệ"], ["Viễn thông Thanh Bình"], "Quý II/2025"),
         "1.2": (["Văn phòng UBND tỉnh"], ["Công an tỉnh"], "Quý III/2025"),
@@ -97,3 +104,36 @@ def test_cell_per_line_table_with_a_dropped_cell_is_refused() -> None:
     (problem,) = result.problems
     assert "the row numbered 2 at line 39 has 4 cells for 5 columns" in problem
     assert "hàng STT 2 có 4 ô, cần 5" in problem
+
+
+def test_sections_numbered_otherwise_and_found_by_content() -> None:
+    text = (FIXTURES / "other-sections.txt").read_text(encoding="utf-8")
+    result = import_text(text)
+    assert result.plan.purposes == ("Triển khai đồng bộ các nhiệm vụ của Đề án.",)
+    assert [o.id for o in result.plan.objectives] == ["II.1", "II.2"]
+    messages = {(w.line, w.message) for w in result.warnings}
+    assert (3, "section 'PHẦN THỨ NHẤT. MỤC ĐÍCH, YÊU CẦU' read as section I") in messages
+    assert (5, "section 'II. NỘI DUNG CỤ THỂ' read as objectives from its content") in messages
+    assert (8, "section 'III. PHÂN CÔNG THỰC HIỆN' read as tasks from its content") in messages
+    lettered = text.replace("PHẦN THỨ NHẤT.", "A.").replace("PHẦN THỨ HAI.", "B.")
+    lettered = lettered.replace("PHẦN THỨ BA.", "C.")
+    assert import_text(lettered).plan == result.plan
+
+
+def test_objectives_numbered_otherwise() -> None:
+    text = (FIXTURES / "objectives-numbered.txt").read_text(encoding="utf-8")
+    plan = import_text(text).plan
+    assert [(o.id, o.text) for o in plan.objectives] == [
+        ("I.1", "Năm 2025:"),
+        ("I.2", "Năm 2026:"),
+        ("II.1", "Về dịch vụ công"),
+    ]
+    assert [i.id for o in plan.objectives for i in o.indicators] == [
+        "I.1.a",
+        "I.1.b",
+        "I.2.a",
+        "II.1.1",
+        "II.1.2",
+    ]
+    (first, *_), *_ = (o.indicators for o in plan.objectives)
+    assert (first.target.comparator.value, first.target.value) == (">=", 60)

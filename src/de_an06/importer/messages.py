@@ -66,13 +66,14 @@ CATALOGUE: Final[tuple[tuple[str, str], ...]] = (
     ),
     ("another document: not read with this one", "văn bản khác: không đọc cùng văn bản này"),
     (
-        "sections inferred from their content: {what}",
-        "xác định các phần theo nội dung (văn bản thiếu tiêu đề): {what}",
+        "section {heading} read as objectives from its content",
+        "phần {heading} được đọc là mục tiêu theo nội dung của phần",
     ),
     (
-        "plan title inferred from {text}: no 'KẾ HOẠCH' line",
-        "tên kế hoạch suy ra từ {text}: không có dòng 'KẾ HOẠCH'",
+        "section {heading} read as tasks from its content",
+        "phần {heading} được đọc là nhiệm vụ theo nội dung của phần",
     ),
+    ("section {heading} read as section {numeral}", "phần {heading} được đọc là mục {numeral}"),
     # header, decision, signature
     ("header line not understood; not kept", "không hiểu dòng ở phần đầu; không giữ lại"),
     ("the decision's date is not a valid date", "ngày ban hành không phải một ngày hợp lệ"),

@@ -19,8 +19,9 @@ from .cell_table import find_cell_table, read_cell_table
 from .decision import province_of, read_decision, read_header, read_signature
 from .draft import Draft
 from .labels import match_label
-from .lines import Kind, Line, assemble, is_caps, marker_of, recase
+from .lines import Kind, Line, assemble, is_caps, marker_of, recase, strip_marker
 from .objectives import read_objectives
+from .sentence import roles_in_sentence
 from .task_table import find_task_table, read_task_table
 from .tasks import read_other, read_purposes, read_tasks
 
@@ -33,8 +34,37 @@ the first day a plan may name, so the draft loads; a warning says to correct it.
 _ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
 
+# Sections numbered otherwise: "Phần I", "PHẦN THỨ NHẤT", "A." (before a heading in capitals).
+_OTHER_SECTION = re.compile(
+    r"^(?:(?:PHẦN|Phần)\s+(?:THỨ\s+|thứ\s+)?(?P<n>[IVX]{1,4}|\d{1,2}|[^\W\d_]+)"
+    r"|(?P<a>[A-E]))\s*[.:–-]\s*(?P<rest>\S.*)$"
+)
+_ORDINALS: Final = ("nhat", "hai", "ba", "tu", "nam", "sau", "bay", "tam")
+
+
+def _renumber(lines: list[Line], draft: Draft) -> list[Line]:
+    """Sections numbered "Phần I", "PHẦN THỨ NHẤT" or "A." read as "I.", "II.", …"""
+    out: list[Line] = []
+    count = 0
+    for line in lines:
+        found = _OTHER_SECTION.match(line.text)
+        if found and is_caps(found["rest"]) and (found["a"] is None or len(found["rest"]) > 3):
+            number = found["n"] or ""
+            known = number.upper() in _ROMANS or number.isdigit()
+            if found["a"] or known or fold(number) in _ORDINALS:
+                count += 1
+                numeral = _ROMANS[min(count, len(_ROMANS)) - 1]
+                message = f"section {line.text!r} read as section {numeral}"
+                draft.sink.warn([line], message, "guessed")
+                out.append(Line(line.number, f"{numeral}. {found['rest']}", line.raw))
+                continue
+        out.append(line)
+    return out
+
+
 def read_parts(lines: list[Line], draft: Draft) -> None:
     """Cut the text into its parts and read each."""
+    lines = _renumber(lines, draft)
     folded = [fold(li.text) for li in lines]
     caps = [is_caps(li.text) for li in lines]
     qd = _find(lines, lambda i: caps[i] and folded[i] == "quyet dinh")
@@ -204,14 +234,34 @@ def _read_section(lines: Sequence[Line], numeral: str, draft: Draft) -> None:
     if "muc dich" in topic or "yeu cau" in topic:
         draft.sink.place(heading, "layout:section")
         read_purposes(rest, draft)
-    elif "muc tieu" in topic:
+    elif "muc tieu" in topic or "chi tieu" in topic:
         draft.sink.place(heading, "layout:section")
         read_objectives(rest, numeral, draft)
     elif "nhiem vu" in topic or "giai phap" in topic:
         draft.sink.place(heading, "layout:section")
         _tasks_and_tables(rest, draft)
+    elif (inferred := _by_content(rest)) is not None:
+        heading_text = join_lines(" ".join(line.text for line in heading))
+        draft.sink.place(heading, "layout:section")
+        message = f"section {heading_text!r} read as {inferred} from its content"
+        draft.sink.warn(heading, message, "guessed")
+        if inferred == "objectives":
+            read_objectives(rest, numeral, draft)
+        else:
+            _tasks_and_tables(rest, draft)
     else:
         read_other(rest, heading, draft)
+
+
+def _by_content(lines: Sequence[Line]) -> str | None:
+    """What a section whose heading names no known topic holds, read from its lines:
+    ``tasks`` (role or deadline lines, a task table), ``objectives`` (targets in %)."""
+    if any(match_label(line.text) for line in lines) or _table(lines) is not None:
+        return "tasks"
+    if any(roles_in_sentence(strip_marker(line.text)) for line in lines):
+        return "tasks"
+    targets = [line for line in lines if re.search(r"\d\s*%", line.text)]
+    return "objectives" if targets and len(targets) * 2 >= len(lines) else None
 
 
 def _tasks_and_tables(lines: Sequence[Line], draft: Draft) -> None:
