@@ -22,6 +22,9 @@ def test_writes_the_draft_and_prints_warnings(run: Run, tmp_path: Path) -> None:
     plan = de_an06.load_plan(output)
     assert plan == de_an06.import_file(STANDALONE).plan
     assert "kon-tum-2025" in out
+    assert "cơ quan mới (cấp tỉnh) 'Sở Tư pháp'" in out  # Vietnamese by default
+    code, out, _ = run("import", str(STANDALONE), "-o", str(output), "--lang", "en")
+    assert code == 0
     assert "new agency (level province) 'Sở Tư pháp'" in out
 
 
@@ -48,7 +51,9 @@ def test_json_output_keys(run: Run, tmp_path: Path) -> None:
             "line": w.line,
             "end_line": w.end_line,
             "code": w.code,
-            "message": w.message,
+            "message": w.message_vi,
+            "message_en": w.message,
+            "message_vi": w.message_vi,
             "text": w.text,
         }
         for w in de_an06.import_file(STANDALONE).warnings

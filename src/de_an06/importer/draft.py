@@ -67,6 +67,7 @@ class Draft:
     has_decision: bool = False
     directory: Plan | None = None
     given_year: int | None = None  # `import_text(year=…)`: wins over the text
+    problems: list[str] = attrs.field(factory=list)  # why this is no plan to use (bilingual)
 
     def add(self, field: str, text: str, lines: Sequence[Line]) -> None:
         """Append *text* to the list field *field* and place *lines* there."""

@@ -38,7 +38,7 @@ from ..indicator import (
     Unit,
 )
 from .draft import Draft
-from .lines import Kind, Line, assemble, marker_of
+from .lines import Kind, Line, Para, assemble, marker_of
 from .mentions import depth_split
 
 __all__ = ["read_objectives"]
@@ -104,11 +104,18 @@ class _Item:
 def read_objectives(lines: Sequence[Line], section: str, draft: Draft) -> None:
     """Objectives of section *section* ("II"), appended to the draft."""
     objectives: list[tuple[_Item, list[_Item]]] = []
-    for para in assemble(lines, kinds=frozenset({Kind.NUMBERED}) | _ITEMS):
+    paras = assemble(lines, kinds=frozenset({Kind.NUMBERED, Kind.DOTTED}) | _ITEMS)
+    top = _top_level(paras)
+    for para in paras:
         marker = marker_of(para.text) if para.kind is not Kind.PLAIN else None
         item = _Item(para.kind, marker.number if marker is not None else "", list(para.lines))
-        if item.kind is Kind.NUMBERED:
+        if item.kind is not Kind.PLAIN and (item.kind, _bullet(item)) == top:
+            if item.kind is Kind.BULLET:
+                item.number = str(len(objectives) + 1)
             objectives.append((item, []))
+        elif item.kind is Kind.DOTTED and objectives:
+            item.number = item.number.rsplit(".", 1)[-1]  # "1.2." under objective 1: II.1.2
+            objectives[-1][1].append(item)
         elif not objectives:
             draft.sink.warn(para.lines, "text before the first objective not kept")
         elif item.kind in _ITEMS:
@@ -127,6 +134,20 @@ def read_objectives(lines: Sequence[Line], section: str, draft: Draft) -> None:
         draft.objectives.append(_objective(oid, head, items, draft))
 
 
+def _bullet(item: _Item) -> str:
+    return item.lines[0].text[:1] if item.kind is Kind.BULLET else ""
+
+
+def _top_level(paras: Sequence[Para]) -> tuple[Kind, str]:
+    """What starts an objective: "1." — else, in a section numbered otherwise, the
+    first marker it uses ("1.1.", "a)", "- Năm 2022:"), the others being its items."""
+    marked = [p for p in paras if p.kind is not Kind.PLAIN]
+    if not marked or any(p.kind is Kind.NUMBERED for p in marked):
+        return Kind.NUMBERED, ""
+    first = marked[0]
+    return first.kind, first.lines[0].text[:1] if first.kind is Kind.BULLET else ""
+
+
 def _objective(oid: str, head: _Item, items: list[_Item], draft: Draft) -> Objective:
     index = len(draft.objectives)
     path = f"$.objectives[{index}]"
@@ -135,7 +156,7 @@ def _objective(oid: str, head: _Item, items: list[_Item], draft: Draft) -> Objec
         draft.sink.place(head.lines, f"{path}.text")
         bullets = 0
         for item in items:
-            if item.kind in (Kind.PAREN, Kind.RPAREN) or item.kind is Kind.LETTER:
+            if item.kind in (Kind.PAREN, Kind.RPAREN, Kind.LETTER, Kind.DOTTED):
                 iid = f"{oid}.{item.number}"
             else:
                 iid = f"{oid}.{_ABC[bullets % len(_ABC)]}"

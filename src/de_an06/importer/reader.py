@@ -40,6 +40,7 @@ from ..plan import Decision, Plan
 from .documents import document_starts
 from .draft import Draft
 from .lines import Line, Sink, is_prose, split_lines
+from .messages import vietnamese
 from .roles import AgencyBook
 from .sources import plan_text_of, read_plan_text
 from .structure import PLACEHOLDER_DATE, blocking, read_parts
@@ -68,6 +69,7 @@ class ImportNote:
             a new agency, a fuzzy label, an unnumbered task), ``"missing"`` (something
             a plan should have: a lead, a deadline line, the decision's date),
             ``"unparsed"`` (a deadline kept as text only).
+        message_vi: the message in Vietnamese (``de-an06 import`` shows it by default).
     """
 
     line: int
@@ -75,6 +77,11 @@ class ImportNote:
     text: str
     message: str
     code: str
+    message_vi: str = ""
+
+    def in_language(self, lang: str) -> str:
+        """The message in *lang* (``"vi"`` or ``"en"``)."""
+        return self.message_vi or self.message if lang == "vi" else self.message
 
     def __str__(self) -> str:
         where = f"{self.line}" if self.end_line == self.line else f"{self.line}-{self.end_line}"
@@ -136,7 +143,7 @@ def import_text(
         problems = (
             f"tệp chứa {len(documents)} văn bản / the text holds {len(documents)} documents "
             f"(starting at lines {at}); only the first is read: import each alone, or all "
-            "with de_an06.import_documents",
+            "with de-an06 import --split (de_an06.import_documents)",
         )
     skipped = [(lines[0], lines[-1]) for lines, _ in more]
     return _read(
@@ -220,7 +227,12 @@ def _read(
         sorted(
             (
                 ImportNote(
-                    line=w.line, end_line=w.end_line, text=w.text, message=w.message, code=w.code
+                    line=w.line,
+                    end_line=w.end_line,
+                    text=w.text,
+                    message=w.message,
+                    code=w.code,
+                    message_vi=vietnamese(w.message),
                 )
                 for w in sink.warnings
             ),

@@ -25,7 +25,7 @@ from .labels import Label, LabelMatch
 from .lines import Line, Sink
 from .mentions import guess_level, is_collective, slug, split_mentions
 
-__all__ = ["AgencyBook", "read_role_line"]
+__all__ = ["AgencyBook", "mentions", "read_role_line"]
 
 # "X tham mưu, chỉ đạo, … các sở, ngành … thực hiện": X advises, the object implements.
 _ADVISE_SENTENCE = re.compile(
@@ -222,7 +222,8 @@ def _add(index: dict[str, list[str]], key: str, value: str) -> None:
         values.append(value)
 
 
-def _mentions(text: str, lines: Sequence[Line], book: AgencyBook) -> tuple[Mention, ...]:
+def mentions(text: str, lines: Sequence[Line], book: AgencyBook) -> tuple[Mention, ...]:
+    """The names *text* gives, resolved to keys in *book*."""
     return tuple(
         Mention(agency=book.resolve(m.text, lines), text=m.text, count=m.count)
         for m in split_mentions(text, book.known_comma_names)
@@ -241,12 +242,12 @@ def read_role_line(
     if sentence and Role.ADVISE in roles:
         # decisions.md: the subject advises, the object implements; the line is kept whole.
         assignments = (
-            Assignment(role=Role.ADVISE, agencies=_mentions(sentence["subject"], lines, book)),
-            Assignment(role=Role.IMPLEMENT, agencies=_mentions(sentence["object"], lines, book)),
+            Assignment(role=Role.ADVISE, agencies=mentions(sentence["subject"], lines, book)),
+            Assignment(role=Role.IMPLEMENT, agencies=mentions(sentence["object"], lines, book)),
         )
     else:
-        mentions = _mentions(text, lines, book)
-        assignments = tuple(Assignment(role=role, agencies=mentions) for role in roles)
+        named = mentions(text, lines, book)
+        assignments = tuple(Assignment(role=role, agencies=named) for role in roles)
     if not any(a.agencies for a in assignments):
         sink.warn(lines, f"role line {match.label!r} names no agency", "missing")
     return RoleLine(label=match.label, text=text, assignments=assignments)

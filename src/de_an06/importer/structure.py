@@ -15,11 +15,13 @@ from typing import Final
 from .._dates import FIRST_DAY
 from .._text import fold, join_lines, nfc
 from .annex import read_annex
+from .cell_table import find_cell_table, read_cell_table
 from .decision import province_of, read_decision, read_header, read_signature
 from .draft import Draft
 from .labels import match_label
-from .lines import Kind, Line, assemble, is_caps, marker_of, recase
+from .lines import Kind, Line, assemble, is_caps, marker_of, recase, strip_marker
 from .objectives import read_objectives
+from .sentence import roles_in_sentence
 from .task_table import find_task_table, read_task_table
 from .tasks import read_other, read_purposes, read_tasks
 
@@ -32,8 +34,37 @@ the first day a plan may name, so the draft loads; a warning says to correct it.
 _ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
 
+# Sections numbered otherwise: "Phần I", "PHẦN THỨ NHẤT", "A." (before a heading in capitals).
+_OTHER_SECTION = re.compile(
+    r"^(?:(?:PHẦN|Phần)\s+(?:THỨ\s+|thứ\s+)?(?P<n>[IVX]{1,4}|\d{1,2}|[^\W\d_]+)"
+    r"|(?P<a>[A-E]))\s*[.:–-]\s*(?P<rest>\S.*)$"
+)
+_ORDINALS: Final = ("nhat", "hai", "ba", "tu", "nam", "sau", "bay", "tam")
+
+
+def _renumber(lines: list[Line], draft: Draft) -> list[Line]:
+    """Sections numbered "Phần I", "PHẦN THỨ NHẤT" or "A." read as "I.", "II.", …"""
+    out: list[Line] = []
+    count = 0
+    for line in lines:
+        found = _OTHER_SECTION.match(line.text)
+        if found and is_caps(found["rest"]) and (found["a"] is None or len(found["rest"]) > 3):
+            number = found["n"] or ""
+            known = number.upper() in _ROMANS or number.isdigit()
+            if found["a"] or known or fold(number) in _ORDINALS:
+                count += 1
+                numeral = _ROMANS[min(count, len(_ROMANS)) - 1]
+                message = f"section {line.text!r} read as section {numeral}"
+                draft.sink.warn([line], message, "guessed")
+                out.append(Line(line.number, f"{numeral}. {found['rest']}", line.raw))
+                continue
+        out.append(line)
+    return out
+
+
 def read_parts(lines: list[Line], draft: Draft) -> None:
     """Cut the text into its parts and read each."""
+    lines = _renumber(lines, draft)
     folded = [fold(li.text) for li in lines]
     caps = [is_caps(li.text) for li in lines]
     qd = _find(lines, lambda i: caps[i] and folded[i] == "quyet dinh")
@@ -203,38 +234,73 @@ def _read_section(lines: Sequence[Line], numeral: str, draft: Draft) -> None:
     if "muc dich" in topic or "yeu cau" in topic:
         draft.sink.place(heading, "layout:section")
         read_purposes(rest, draft)
-    elif "muc tieu" in topic:
+    elif "muc tieu" in topic or "chi tieu" in topic:
         draft.sink.place(heading, "layout:section")
         read_objectives(rest, numeral, draft)
     elif "nhiem vu" in topic or "giai phap" in topic:
         draft.sink.place(heading, "layout:section")
         _tasks_and_tables(rest, draft)
+    elif (inferred := _by_content(rest)) is not None:
+        heading_text = join_lines(" ".join(line.text for line in heading))
+        draft.sink.place(heading, "layout:section")
+        message = f"section {heading_text!r} read as {inferred} from its content"
+        draft.sink.warn(heading, message, "guessed")
+        if inferred == "objectives":
+            read_objectives(rest, numeral, draft)
+        else:
+            _tasks_and_tables(rest, draft)
     else:
         read_other(rest, heading, draft)
 
 
+def _by_content(lines: Sequence[Line]) -> str | None:
+    """What a section whose heading names no known topic holds, read from its lines:
+    ``tasks`` (role or deadline lines, a task table), ``objectives`` (targets in %)."""
+    if any(match_label(line.text) for line in lines) or _table(lines) is not None:
+        return "tasks"
+    if any(roles_in_sentence(strip_marker(line.text)) for line in lines):
+        return "tasks"
+    targets = [line for line in lines if re.search(r"\d\s*%", line.text)]
+    return "objectives" if targets and len(targets) * 2 >= len(lines) else None
+
+
 def _tasks_and_tables(lines: Sequence[Line], draft: Draft) -> None:
     """Tasks as text, and task tables (STT | Nhiệm vụ | Cơ quan chủ trì | …) among them."""
-    while (at := find_task_table(lines)) is not None:
+    while (found := _table(lines)) is not None:
+        at, reader = found
         if any(not line.is_separator for line in lines[:at]):
             read_tasks(lines[:at], draft)
-        used = read_task_table(lines[at:], draft)
+        used = reader(lines[at:], draft)
         lines = lines[at + max(used, 1) :]
     if lines:
         read_tasks(lines, draft)
 
 
+def _table(lines: Sequence[Line]) -> tuple[int, Callable[[Sequence[Line], Draft], int]] | None:
+    """The first task table in *lines* ("|" cells, or one cell per line) and its reader."""
+    found = [
+        (at, reader)
+        for at, reader in (
+            (find_task_table(lines), read_task_table),
+            (find_cell_table(lines), read_cell_table),
+        )
+        if at is not None
+    ]
+    return min(found, key=lambda f: f[0]) if found else None
+
+
 def _annex(lines: Sequence[Line], draft: Draft) -> None:
     """The annex: a task assignment table, or the table of public services."""
-    at = find_task_table(lines)
-    if at is None:
+    found = _table(lines)
+    if found is None:
         read_annex(lines, draft)
         return
+    at, reader = found
     title = [line for line in lines[:at] if not line.is_separator]
     if title:
         text = join_lines(" ".join(line.text for line in title))
         draft.add_note(f"Annex of tasks (verbatim title): {text}", title)
-    used = read_task_table(lines[at:], draft)
+    used = reader(lines[at:], draft)
     rest = lines[at + max(used, 1) :]
     if any(not line.is_separator for line in rest):
         _annex(rest, draft)
@@ -280,8 +346,8 @@ def _missing(lines: Sequence[Line], draft: Draft) -> None:
 
 def blocking(draft: Draft) -> tuple[str, ...]:
     """Why the draft is no plan to use, in Vietnamese and English; empty if it is one."""
-    problems: list[str] = []
-    if not any(group.tasks for group in draft.task_groups):
+    problems: list[str] = list(draft.problems)
+    if not draft.problems and not any(group.tasks for group in draft.task_groups):
         problems.append(
             "không tìm thấy nhiệm vụ nào: văn bản không phải một kế hoạch / no task found "
             "(no 'NHIỆM VỤ' section, no task table): this text does not read as a plan"
@@ -310,6 +376,8 @@ def _truncated(lines: Sequence[Line], draft: Draft) -> None:
     last = next((line for line in reversed(lines) if not line.is_separator), None)
     if last is None or re.search(r"[.;:!?…)”\"]$", last.text) or "\t" in last.raw:
         return  # a sentence's end, or a table row (its cells end without a full stop)
+    if "layout:table-cell" in draft.sink.placements.get(last.number, []):
+        return  # a table's cell, one per line
     body = ("$.task_groups", "$.objectives", "$.purposes", "$.closing", "$.legal_bases")
     if any(path.startswith(body) for path in draft.sink.placements.get(last.number, [])):
         draft.sink.warn([last], "the text ends mid-sentence: it may have been cut short", "missing")

@@ -24,13 +24,14 @@ from .labels import Column, Label, LabelMatch, header_label
 from .lines import Line
 from .tasks import _finish_group, _Group, _LabelLine, _Task
 
-__all__ = ["find_task_table", "read_task_table"]
+__all__ = ["Col", "Row", "columns_of", "find_task_table", "read_rows", "read_task_table"]
 
 _ROMAN = re.compile(r"^[IVX]{1,6}\.?$")
 _LETTER = re.compile(r"^[A-ZĐ]\.?$")
 _TASK_NUMBER = re.compile(r"^(?:\d{1,6}(?:[.,]\d{1,6}){0,2})\.?$")
 
-Row = tuple[int, list[str], Line]  # line number, cells, the row's first piece
+# line number, cells, the row's first piece, and each cell's line (where it came from)
+Row = tuple[int, list[str], Line, list[Line]]
 
 
 def rows_of(lines: Sequence[Line]) -> list[Row]:
@@ -53,7 +54,7 @@ def rows_of(lines: Sequence[Line]) -> list[Row]:
         if pieces[-1].is_separator and cells and not cells[-1]:
             cells = cells[:-1]
         real = next((p for p in pieces if not p.is_separator), pieces[0])
-        rows.append((number, cells, real))
+        rows.append((number, cells, real, []))
     return rows
 
 
@@ -61,7 +62,8 @@ def rows_of(lines: Sequence[Line]) -> list[Row]:
 Col = tuple[Column, Label | None, str]
 
 
-def _columns(cells: Sequence[str]) -> list[Col | None] | None:
+def columns_of(cells: Sequence[str]) -> list[Col | None] | None:
+    """The columns a header row's *cells* name, or None when it is no task table's."""
     found: list[Col | None] = []
     for cell in cells:
         kind = header_label(cell)
@@ -75,31 +77,40 @@ def _columns(cells: Sequence[str]) -> list[Col | None] | None:
 
 def find_task_table(lines: Sequence[Line]) -> int | None:
     """The index in *lines* of a task table's header row, or None."""
-    numbers = {number for number, cells, _ in rows_of(lines) if _columns(cells) is not None}
+    numbers = {row[0] for row in rows_of(lines) if columns_of(row[1]) is not None}
     return next((i for i, line in enumerate(lines) if line.number in numbers), None)
 
 
 def _line(row: Row, text: str) -> Line:
-    return Line(row[0], text, row[2].raw)
+    found = next((line for line in row[3] if line.text == text), None)
+    return found if found is not None else Line(row[0], text, row[2].raw)
 
 
 def read_task_table(lines: Sequence[Line], draft: Draft) -> int:
     """Read the task table whose header row starts *lines*; return how many lines it used."""
     rows = rows_of(lines)
-    columns = _columns(rows[0][1]) if rows else None
+    columns = columns_of(rows[0][1]) if rows else None
     if columns is None:
         return 0
     draft.sink.place([line for line in lines if line.number == rows[0][0]], "layout:table")
-    groups: list[_Group] = []
+    body: list[Row] = []
     last = rows[0][0]
     for row in rows[1:]:
         if row[0] != last + 1:
             break  # a line without cells: the table ended
         last = row[0]
+        body.append(row)
+    read_rows(body, columns, draft)
+    return sum(1 for line in lines if line.number <= last)
+
+
+def read_rows(rows: Sequence[Row], columns: list[Col | None], draft: Draft) -> None:
+    """The groups and tasks of a table's body *rows*, under the header *columns*."""
+    groups: list[_Group] = []
+    for row in rows:
         _read_row(row, columns, groups, draft)
     for group in groups:
         _finish_group(group, draft)
-    return sum(1 for line in lines if line.number <= last)
 
 
 def _read_row(row: Row, columns: list[Col | None], groups: list[_Group], draft: Draft) -> None:

@@ -39,6 +39,7 @@ from .lines import (
     strip_marker,
 )
 from .roles import read_role_line
+from .sentence import deadline_in_sentence, sentence_role_line
 
 __all__ = ["read_other", "read_purposes", "read_tasks"]
 
@@ -347,6 +348,11 @@ def _task(code: str, builder: _Task, path: str, draft: Draft) -> Task:
             continue
         draft.sink.place(lines, f"{path}.roles[{len(roles)}]")
         roles.append(read_role_line(label, text, lines, draft.book, draft.sink))
+    if not roles and builder.text_lines:
+        found = sentence_role_line(code, builder.text(), builder.text_lines, draft.book, draft.sink)
+        if found is not None:
+            draft.sink.place(builder.text_lines, f"~{path}.roles[0]")
+            roles.append(found)
     if not roles:
         draft.sink.warn(
             builder.text_lines[:1] or builder.labels[0].lines,
@@ -354,8 +360,15 @@ def _task(code: str, builder: _Task, path: str, draft: Draft) -> Task:
             "missing",
         )
     note = ""
-    if not deadlines:
-        deadline: Deadline = Unparsed(text="")
+    words = deadline_in_sentence(builder.text()) if builder.text_lines else ""
+    if not deadlines and words:
+        deadline: Deadline = _deadline(code, words, builder.text_lines, draft)
+        label_text = ""  # no label: the deadline is read from the sentence
+        draft.sink.place(builder.text_lines, f"~{path}.deadline")
+        message = f"task {code}: deadline {words!r} read from the task's sentence"
+        draft.sink.warn(builder.text_lines, message, "guessed")
+    elif not deadlines:
+        deadline = Unparsed(text="")
         label_text = "Thời gian hoàn thành"
         where = builder.text_lines[:1] or (builder.labels[0].lines if builder.labels else [])
         draft.sink.warn(where, f"task {code} has no deadline line", "missing")
