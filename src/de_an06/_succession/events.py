@@ -15,16 +15,6 @@ import attrs
 from ..confidence import Confidence
 from ..errors import ModelValueError
 
-__all__ = [
-    "EventDate",
-    "EventKind",
-    "Holding",
-    "Source",
-    "Step",
-    "SuccessionEvent",
-    "Successor",
-]
-
 
 class EventKind(enum.Enum):
     """What happened to the predecessors.
