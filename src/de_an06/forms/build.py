@@ -293,14 +293,26 @@ def _indicators(sheet: Worksheet, spec: FormSpec, previous: Previous) -> None:
                 "target": line.target,
                 "scope": line.scope,
                 "previous": "" if before is None else _counts_text(before, spec.lang),
-                "ratio": f'=IF(AND(ISNUMBER({num}),ISNUMBER({den}),{den}>0),{num}/{den},"")',
-                "_ratio_format": "0.00%",
-                "_numerator_format": "#,##0",
-                "_denominator_format": "#,##0",
+                **_ratio_cells(num, den, part="numerator", whole="denominator"),
             }
         )
     _table(sheet, spec, INDICATOR_COLUMNS, rows, _t(spec, "CHỈ TIÊU", "INDICATORS"))
     _counts_rules(sheet, spec, at["numerator"], at["denominator"], len(rows))
+
+
+def _ratio_cells(part_cell: str, whole_cell: str, *, part: str, whole: str) -> dict[str, str]:
+    """A row's ratio formula (blank until both counts are in and the total is not 0) and the
+    number formats of its ratio and its two count columns *part* and *whole*."""
+    ratio = (
+        f"=IF(AND(ISNUMBER({part_cell}),ISNUMBER({whole_cell}),{whole_cell}>0),"
+        f'{part_cell}/{whole_cell},"")'
+    )
+    return {
+        "ratio": ratio,
+        "_ratio_format": "0.00%",
+        f"_{part}_format": "#,##0",
+        f"_{whole}_format": "#,##0",
+    }
 
 
 def _counts_rules(sheet: Worksheet, spec: FormSpec, part: str, whole: str, count: int) -> None:
@@ -345,10 +357,7 @@ def _services(sheet: Worksheet, spec: FormSpec) -> None:
                 "number": line.number,
                 "name": line.name,
                 "reporting_unit": line.reporting_unit,
-                "ratio": f'=IF(AND(ISNUMBER({online}),ISNUMBER({got}),{got}>0),{online}/{got},"")',
-                "_ratio_format": "0.00%",
-                "_received_format": "#,##0",
-                "_online_format": "#,##0",
+                **_ratio_cells(online, got, part="online", whole="received"),
             }
         )
     _table(sheet, spec, SERVICE_COLUMNS, rows, _t(spec, "DỊCH VỤ CÔNG", "PUBLIC SERVICES"))

@@ -1,0 +1,3 @@
+"""The parts of `succession`: the event value types (``events``). Only `succession`
+imports this package; the public names live there.
+"""
