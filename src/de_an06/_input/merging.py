@@ -93,7 +93,8 @@ def unique(check: Checker, *, sum_duplicates: bool) -> None:
                 "unit",
                 check._describe(row),
                 f"duplicate of line {check.line(original)} (same indicator, unit, "
-                "period and service); pass duplicates='sum' to add them up",
+                "period and service); to add them up: --duplicates sum "
+                "(duplicates='sum' in Python)",
             )
         return
     sums = []
