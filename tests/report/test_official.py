@@ -181,7 +181,7 @@ def test_docx_needs_an_output_file(run: Run) -> None:
 def test_html_prints_on_a4() -> None:
     page = build_report(PLAN, as_of=JUNE_30).to_html()
     assert "@page{size:A4;margin:20mm 15mm 20mm 30mm" in page
-    assert "h2,h3,h4{break-after:avoid" in page
+    assert "h2,h3,h4,h5{break-after:avoid" in page
     assert '<html lang="vi">' in page
 
 

@@ -123,7 +123,8 @@ def test_with_counts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     )
     assert code == 0
     page = out.read_text(encoding="utf-8")
-    assert page.count("<svg") == 2
+    monthly = page.count(">Dự báo theo nhịp gần đây</text>")  # one per trajectory chart
+    assert page.count("<svg") == 2 + monthly
     assert "<script" not in page
     # II.4, city override "trên 80%": 8.123/9.800 = 82,89% meets it.
     assert "8.123/9.800" in page

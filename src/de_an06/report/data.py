@@ -113,7 +113,10 @@ def indicator_section(
     ]
     blocks = _indicator_blocks(plan, results, Labels(lang), views)
     note = _HEAD[lang][14].format(now=now.label(lang), before=now.preceding().label(lang))
-    return (*blocks[:2], Paragraph(note), *blocks[2:])
+    from .trajectory import trajectory_blocks
+
+    charts = trajectory_blocks(plan, observations, as_of=as_of, lang=lang, units=units)
+    return (*blocks[:2], Paragraph(note), *blocks[2:], *charts)
 
 
 def _view_period(as_of: date) -> ReportingPeriod:
