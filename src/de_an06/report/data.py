@@ -52,10 +52,10 @@ _HEAD = {
         "chưa có số liệu",
         "Tỉ lệ làm tròn nửa lên, 2 chữ số thập phân; tỉ số giữ nguyên số đếm.",
         "Trong kỳ",
-        "So với kỳ trước",
+        "Tăng, giảm so với kỳ trước",
         "Số liệu lũy kế từ đầu năm; cột «Trong kỳ»: riêng {now} (chỉ tiêu tồn: giá trị "
         "mới nhất), so với {before}.",
-        "Số đơn vị có số liệu",
+        "Có số liệu",
     ),
     "en": (
         "Indicator",
@@ -212,7 +212,7 @@ def _indicator_blocks(
                 (*head[:5], head[15], *head[5:8], *head[12:14]),
                 tuple(rows),
                 numeric=frozenset({3, 4, 5, 8, 9, 10}),
-                widths=(17, 10, 7, 11, 7, 6, 11, 8, 6, 10, 7),
+                widths=(16, 9, 7, 12, 8, 6, 11, 8, 7, 10, 6),
             )
         )
     if bars:

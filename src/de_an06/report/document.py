@@ -122,7 +122,7 @@ p{margin:0 0 6pt;text-align:justify;text-indent:10mm}
 table{border-collapse:collapse;width:100%;margin:4pt 0 8pt;font-size:11pt}
 th,td{border:1px solid #000;padding:2pt 4pt;vertical-align:top;text-align:left}
 th{font-weight:bold;text-align:center}td.num{text-align:right;font-variant-numeric:tabular-nums}
-thead{display:table-header-group}tr{break-inside:avoid;page-break-inside:avoid}
+table.wide{font-size:10pt}thead{display:table-header-group}tr{break-inside:avoid;page-break-inside:avoid}
 table.layout,table.layout td{border:none;font-size:13pt;padding:0}
 table.layout td{text-align:center;vertical-align:top}
 .masthead td.left{width:40%}.masthead .issuer,.masthead .nation,.doc-title .kind,
@@ -151,7 +151,10 @@ def _table_html(table: Table) -> str:
     body = "".join(
         "<tr>"
         + "".join(
-            f'<td class="num">{esc(c)}</td>' if i in table.numeric else f"<td>{esc(c)}</td>"
+            # "8.123/9.800" may wrap after the slash, never inside a number
+            f'<td class="num">{esc(c).replace("/", "/<wbr>")}</td>'
+            if i in table.numeric
+            else f"<td>{esc(c)}</td>"
             for i, c in enumerate(row)
         )
         + "</tr>"
@@ -159,7 +162,9 @@ def _table_html(table: Table) -> str:
     )
     cols = "".join(f'<col style="width:{w}%">' for w in table.widths)
     cols = f"<colgroup>{cols}</colgroup>" if cols else ""
-    return f"<table>{cols}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    # A table of many columns prints a size smaller.
+    opening = '<table class="wide">' if len(table.columns) > 8 else "<table>"
+    return f"{opening}{cols}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def _masthead_html(block: Masthead) -> str:
