@@ -32,6 +32,7 @@ _EXPORTS: dict[str, str] = {
     "Assignment": ".task",
     "audit": ".auditing",
     "build_report": ".report",
+    "official_report": ".report",
     "bundled_plans": ".loading",
     "CalendarDataError": ".errors",
     "Coded": ".observations",
@@ -326,6 +327,7 @@ if TYPE_CHECKING:
     from .report import (
         Report as Report,
         build_report as build_report,
+        official_report as official_report,
     )
     from .reporting import (
         Frequency as Frequency,

@@ -30,6 +30,12 @@ ENGLISH = re.compile(
 )
 
 
+# Period ids (202406, 2024S1, 2024Q2) and whole numbers of 10.000 or more without a
+# thousands separator: neither is how a Vietnamese reader writes them.
+UNREAD = re.compile(r"\b20\d\d(?:0[1-9]|1[0-2]|S[12]|Q[1-4])\b|\|\s*20\d\d\s*\||\b\d{5,}\b")
+EXAMPLES = Path(__file__).parents[2] / "examples" / "data"
+
+
 def vi_text(lang_report: str) -> str:
     return re.sub(r"<[^>]+>", " ", lang_report)
 
@@ -40,6 +46,34 @@ def test_no_english_word_or_slug_in_the_vietnamese_report() -> None:
         found = {m.group(0) for m in ENGLISH.finditer(text)}
         assert found == set(), sorted(found)[:20]
     assert "Chủ tịch Ủy ban nhân dân tỉnh" in report.to_markdown()
+
+
+def test_vietnamese_report_with_counts_writes_periods_and_numbers_as_people_do() -> None:
+    from de_an06.report import official_report
+
+    report = official_report(
+        PLAN,
+        as_of=JUNE_30,
+        observations=(
+            EXAMPLES / "son-la-2024-monthly.csv",
+            EXAMPLES / "son-la-2024-counts.csv",
+            EXAMPLES / "son-la-2024S1-annex.csv",
+        ),
+        file_period="2024S1",
+    )
+    markdown = report.to_markdown()
+    for text in (markdown, vi_text(report.to_html().split("<body>", 1)[1])):
+        found = {m.group(0) for m in ENGLISH.finditer(text)} | {
+            m.group(0) for m in UNREAD.finditer(text)
+        }
+        assert found == set(), sorted(found)[:20]
+    assert "| năm 2024 |" in markdown
+    assert "300.700/431.680" in markdown
+    assert "II.5.b. Công dân từ đủ 14 tuổi" in markdown  # the name, not only the id
+    assert "| 2/12 |" in markdown  # coverage of a roll-up
+    assert UNREAD.search("| 2024 |")
+    assert UNREAD.search("202406")
+    assert UNREAD.search("300700")
 
 
 def test_audit_only_when_asked_and_in_vietnamese() -> None:
@@ -147,7 +181,7 @@ def test_docx_needs_an_output_file(run: Run) -> None:
 def test_html_prints_on_a4() -> None:
     page = build_report(PLAN, as_of=JUNE_30).to_html()
     assert "@page{size:A4;margin:20mm 15mm 20mm 30mm" in page
-    assert "h2,h3,h4{break-after:avoid" in page
+    assert "h2,h3,h4,h5{break-after:avoid" in page
     assert '<html lang="vi">' in page
 
 
@@ -184,3 +218,34 @@ def test_html_prints_to_an_a4_pdf_in_chromium(tmp_path: Path) -> None:
     for width, height in boxes:  # A4 is 595.28 x 841.89 points
         assert abs(float(width) - 595.3) < 1.0
         assert abs(float(height) - 841.9) < 1.0
+
+
+def test_agency_report_holds_only_its_tasks_indicators_and_services() -> None:
+    from de_an06.report import agency_plan, official_report
+
+    files = (EXAMPLES / "son-la-2024-counts.csv", EXAMPLES / "son-la-2024S1-annex.csv")
+    report = official_report(
+        PLAN, as_of=JUNE_30, observations=files, file_period="2024S1", agency="Sở Tư pháp"
+    )
+    markdown = report.to_markdown()
+    assert report.title.endswith("(phần việc của Sở Tư pháp)")
+    assert markdown.startswith("| SỞ TƯ PHÁP |")
+    assert "của Sở Tư pháp./." in markdown
+    assert "| Sở Tư pháp | x | 96 | 71 |" in markdown  # its annex row …
+    assert "| Công an tỉnh | x |" not in markdown  # … and not the police's
+    assert "| Thành phố Sơn La |" not in markdown  # no other unit's indicators
+    mine = agency_plan(PLAN, "so-tu-phap")
+    assert 0 < len(mine.tasks) < len(PLAN.tasks)
+    whole = official_report(PLAN, as_of=JUNE_30, observations=files, file_period="2024S1")
+    assert "| Công an tỉnh | x |" in whole.to_markdown()
+
+
+def test_cli_report_agency_matches_the_library(run: Run) -> None:
+    from de_an06.report import official_report
+
+    code, out, _ = run("report", "--as-of", "2024-06-30", "--agency", "Sở Tư pháp")
+    assert code == 0
+    assert out == official_report(PLAN, as_of=JUNE_30, agency="Sở Tư pháp").to_markdown()
+    code, _, err = run("report", "--as-of", "2024-06-30", "--agency", "Huyện Mai Sơn")
+    assert code == 2
+    assert "ambiguous" in err

@@ -123,10 +123,11 @@ def test_with_counts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     )
     assert code == 0
     page = out.read_text(encoding="utf-8")
-    assert page.count("<svg") == 2
+    monthly = page.count(">Dự báo theo nhịp gần đây</text>")  # one per trajectory chart
+    assert page.count("<svg") == 2 + monthly
     assert "<script" not in page
-    # II.4, city override "trên 80%": 8123/9800 = 82,89% meets it.
-    assert "8123/9800" in page
+    # II.4, city override "trên 80%": 8.123/9.800 = 82,89% meets it.
+    assert "8.123/9.800" in page
     assert "82,89%" in page
     assert "trên 80% (thành phố Sơn La)" in page
     # The annex table: Công an tỉnh, row I.1: 1198 of 1250 online.

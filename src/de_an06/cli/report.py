@@ -8,7 +8,6 @@ from typing import Any
 import attrs
 
 from ..errors import ExportError
-from ..report.build import build_report
 from ._common import (
     add_period_options,
     add_plan_option,
@@ -75,46 +74,24 @@ def register(commands: Any) -> None:
         metavar="FILE",
         help='JSON object of task code → completion date, {"7.2": "2024-03-20"}',
     )
+    report.add_argument(
+        "--agency",
+        metavar="NAME",
+        help="one agency's own report: only its tasks, its units' indicators and the "
+        "annex rows it reports; the header names it",
+    )
     add_read_db_option(report)
     report.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
     report.set_defaults(handler=_report)
 
 
 def _report(args: argparse.Namespace) -> int:
-    as_of = parse_date(args.as_of)
-    plan = plan_of(args)
-    indicators = annex = progress = None
-    completed = None
-    observations = []
-    if args.db is not None:
-        from ..ledger.feed import ledger_observations
-        from ..ledger.queries import task_states
-        from ..report.progress import completed_from, progress_section
-
-        with open_existing(args.db) as ledger:
-            progress = progress_section(plan, ledger, as_of=as_of, lang=args.lang)
-            states = task_states(plan, ledger.latest_events(as_of), as_of)
-            completed = completed_from(states)
-            counted = ledger_observations(plan, ledger, as_of)
-        if counted is not None:
-            observations.append(counted)
-    if args.observations:
-        from ..observations import Observations
-
-        observations += [
-            Observations.from_files([path], plan, period=args.file_period)
-            for path in args.observations
-        ]
-    if observations:
-        from ..report.data import annex_section, indicator_section
-
-        indicators = indicator_section(
-            plan, observations, as_of=as_of, lang=args.lang, period=args.period
-        )
-        annex = annex_section(plan, observations, as_of=as_of, lang=args.lang)
+    from ..report.assemble import official_report
     from ..report.official import Narrative, letterhead_for, read_settings
     from ..reporting import Frequency
 
+    as_of = parse_date(args.as_of)
+    plan = plan_of(args)
     letterhead, narrative = letterhead_for(plan), Narrative()
     if args.settings is not None:
         letterhead, narrative = read_settings(args.settings, letterhead)
@@ -122,24 +99,31 @@ def _report(args: argparse.Namespace) -> int:
         letterhead = attrs.evolve(letterhead, issuing_body=args.issuer)
     if args.signer is not None:
         letterhead = attrs.evolve(letterhead, signer=args.signer)
+    custom = args.settings is not None or args.issuer is not None or args.signer is not None
+    completed = None
     if args.completed is not None:
         from .calendar import read_completed
 
-        completed = {**(read_completed(args.completed) or {}), **(completed or {})}
-    report = build_report(
-        plan,
-        as_of=as_of,
-        completed=completed,
-        lang=args.lang,
-        within=args.within,
-        indicator_section=indicators,
-        annex_section=annex,
-        frequency=Frequency(args.frequency),
-        letterhead=letterhead,
-        narrative=narrative,
-        include_audit=args.audit,
-        progress_section=progress,
-    )
+        completed = read_completed(args.completed)
+    options: dict[str, Any] = {
+        "as_of": as_of,
+        "observations": args.observations,
+        "period": args.period,
+        "file_period": args.file_period,
+        "agency": args.agency,
+        "lang": args.lang,
+        "within": args.within,
+        "frequency": Frequency(args.frequency),
+        "letterhead": letterhead if custom or args.agency is None else None,
+        "narrative": narrative,
+        "completed": completed,
+        "include_audit": args.audit,
+    }
+    if args.db is not None:
+        with open_existing(args.db) as ledger:
+            report = official_report(plan, ledger=ledger, **options)
+    else:
+        report = official_report(plan, **options)
     if args.format == "docx":
         if not args.output:
             raise ExportError("--format docx writes a file: give -o FILE.docx")

@@ -6,9 +6,10 @@ ledger's progress section (`progress_section`); ``official`` holds the administr
 parts (`Letterhead`, `Narrative`, `read_settings`); ``blocks`` is the document model every
 section is made of; ``document`` renders it to Markdown and HTML, ``docx`` to Word; ``svg``
 draws the charts. A library user reproduces ``de-an06 report --observations`` with these
-public names alone (see `build_report`).
+public names alone (see `build_report`), or in one call with `official_report`.
 """
 
+from .assemble import agency_plan, official_report
 from .blocks import (
     Bar,
     BarChart,
@@ -47,11 +48,13 @@ __all__ = [
     "Signature",
     "Table",
     "Timeline",
+    "agency_plan",
     "annex_section",
     "build_report",
     "completed_from",
     "indicator_section",
     "letterhead_for",
+    "official_report",
     "progress_section",
     "read_settings",
 ]

@@ -27,6 +27,7 @@ __all__ = [
     "Signature",
     "Table",
     "Timeline",
+    "TrajectoryChart",
 ]
 
 
@@ -105,6 +106,29 @@ class Timeline:
 
 
 @attrs.frozen(kw_only=True)
+class TrajectoryChart:
+    """One indicator × unit month by month: each month's own figure, the cumulative
+    figure, the target and the plain projection to the deadline (None: no value).
+
+    ``months`` label the axis up to the deadline; ``legend`` names the four series in
+    that order; ``columns`` and ``rows`` are the same numbers as text, the table that
+    Markdown and DOCX print instead of the picture; ``note`` the status and assumption.
+    """
+
+    title: str
+    months: tuple[str, ...]
+    monthly: tuple[float | None, ...]
+    cumulative: tuple[float | None, ...]
+    projection: tuple[float | None, ...]
+    target: float | None
+    percent: bool
+    legend: tuple[str, str, str, str]
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    note: str = ""
+
+
+@attrs.frozen(kw_only=True)
 class Masthead:
     """The header of an administrative document (Decree 30/2020/NĐ-CP, appendix I).
 
@@ -153,6 +177,7 @@ Block = (
     | Table
     | BarChart
     | Timeline
+    | TrajectoryChart
     | Masthead
     | DocumentTitle
     | Placeholder

@@ -111,7 +111,7 @@ def build_report(
     period = _period(plan, as_of, frequency)
     when = period_text(period, lang) if period else f"{words['as_of_day']} {day_text(as_of)}"
     title = words["summary"].format(title=plan.title, period=when)
-    office = _sentence_case(head.issuing_body, head.place) or words["office"]
+    office = _sentence_case(head.issuing_body, head.place, plan) or words["office"]
     groups = group_tasks(plan, as_of, within, completed)
 
     blocks: list[Block] = [
@@ -148,10 +148,14 @@ def _period(plan: Plan, as_of: date, frequency: Frequency) -> ReportingPeriod | 
     return regime.period_containing(as_of, frequency)
 
 
-def _sentence_case(body: str, place: str) -> str:
-    """ "CÔNG AN TỈNH SƠN LA" as a sentence writes it: "Công an tỉnh Sơn La"."""
+def _sentence_case(body: str, place: str, plan: Plan) -> str:
+    """ "CÔNG AN TỈNH SƠN LA" as a sentence writes it: "Công an tỉnh Sơn La"; the plan's
+    own spelling when the body is one of its agencies ("SỞ TƯ PHÁP": "Sở Tư pháp")."""
     if not body or not body.isupper():
         return body
+    same = [a.name for a in plan.agencies if a.name.upper() == body]
+    if same:
+        return same[0]
     text = body[0] + body[1:].lower()
     return text.replace(place.lower(), place) if place else text
 

@@ -25,8 +25,10 @@ from .blocks import (
     Signature,
     Table,
     Timeline,
+    TrajectoryChart,
 )
 from .svg import bar_chart, timeline
+from .trajectory import trajectory_svg
 
 __all__ = [
     "Bar",
@@ -85,6 +87,13 @@ def render_markdown(blocks: Sequence[Block]) -> str:
                     f"**_{markdown_text(block.copies_label)}_**\n\n"
                     + "\n".join(markdown_text(c) for c in block.copies)
                 )
+            case TrajectoryChart():  # the chart's numbers as a table
+                out.append(f"**{markdown_text(block.title)}**")
+                out.append(
+                    _md_table(Table(block.columns, block.rows, numeric=frozenset({1, 2, 3})))
+                )
+                if block.note:
+                    out.append(markdown_text(block.note))
             case BarChart() | Timeline():
                 pass  # pictures of data the tables already give; HTML draws them
     return "\n\n".join(out) + "\n"
@@ -108,12 +117,12 @@ line-height:1.35;color:#000;max-width:165mm;margin:1.5rem auto;padding:0 1rem}
 h2{font-size:13pt;font-weight:bold;margin:12pt 0 6pt}
 h3{font-size:13pt;font-weight:bold;margin:10pt 0 6pt}
 h4{font-size:13pt;font-weight:bold;font-style:italic;margin:8pt 0 4pt}
-h2,h3,h4{break-after:avoid;page-break-after:avoid;break-inside:avoid}
+h2,h3,h4,h5{break-after:avoid;page-break-after:avoid;break-inside:avoid}
 p{margin:0 0 6pt;text-align:justify;text-indent:10mm}
 table{border-collapse:collapse;width:100%;margin:4pt 0 8pt;font-size:11pt}
 th,td{border:1px solid #000;padding:2pt 4pt;vertical-align:top;text-align:left}
 th{font-weight:bold;text-align:center}td.num{text-align:right;font-variant-numeric:tabular-nums}
-thead{display:table-header-group}tr{break-inside:avoid;page-break-inside:avoid}
+table.wide{font-size:10pt}thead{display:table-header-group}tr{break-inside:avoid;page-break-inside:avoid}
 table.layout,table.layout td{border:none;font-size:13pt;padding:0}
 table.layout td{text-align:center;vertical-align:top}
 .masthead td.left{width:40%}.masthead .issuer,.masthead .nation,.doc-title .kind,
@@ -142,7 +151,10 @@ def _table_html(table: Table) -> str:
     body = "".join(
         "<tr>"
         + "".join(
-            f'<td class="num">{esc(c)}</td>' if i in table.numeric else f"<td>{esc(c)}</td>"
+            # "8.123/9.800" may wrap after the slash, never inside a number
+            f'<td class="num">{esc(c).replace("/", "/<wbr>")}</td>'
+            if i in table.numeric
+            else f"<td>{esc(c)}</td>"
             for i, c in enumerate(row)
         )
         + "</tr>"
@@ -150,7 +162,9 @@ def _table_html(table: Table) -> str:
     )
     cols = "".join(f'<col style="width:{w}%">' for w in table.widths)
     cols = f"<colgroup>{cols}</colgroup>" if cols else ""
-    return f"<table>{cols}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    # A table of many columns prints a size smaller.
+    opening = '<table class="wide">' if len(table.columns) > 8 else "<table>"
+    return f"{opening}{cols}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def _masthead_html(block: Masthead) -> str:
@@ -222,6 +236,12 @@ def render_html(blocks: Sequence[Block], *, title: str, lang: str = "vi") -> str
             case Timeline():
                 parts.append(
                     f"<figure><figcaption>{esc(block.title)}</figcaption>{timeline(block)}</figure>"
+                )
+            case TrajectoryChart():
+                note = f'<p class="note">{esc(block.note)}</p>' if block.note else ""
+                parts.append(
+                    f"<figure><figcaption>{esc(block.title)}</figcaption>"
+                    f"{trajectory_svg(block)}</figure>{note}"
                 )
     return (
         f'<!DOCTYPE html>\n<html lang="{esc(lang)}">\n<head>\n<meta charset="utf-8">\n'

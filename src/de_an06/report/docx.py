@@ -28,6 +28,7 @@ from .blocks import (
     Signature,
     Table,
     Timeline,
+    TrajectoryChart,
 )
 
 if TYPE_CHECKING:
@@ -76,6 +77,11 @@ def docx_document(blocks: Sequence[Block], *, title: str, lang: str = "vi") -> D
                 _title(document, block)
             case Signature():
                 _signature(document, block)
+            case TrajectoryChart():  # DOCX carries the chart's numbers as a table
+                document.add_paragraph(block.title, style="Normal")
+                _table(document, Table(block.columns, block.rows, numeric=frozenset({1, 2, 3})))
+                if block.note:
+                    document.add_paragraph(block.note, style="Normal")
             case BarChart() | Timeline():
                 pass
     return document
