@@ -4,6 +4,7 @@ would, collected into a ledger, and the ledger then says what the forms said."""
 from __future__ import annotations
 
 import json
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -195,3 +196,33 @@ def test_warnings_for_edited_locked_cells_added_rows_and_falls(tmp_path: Path) -
     assert "row added" in text
     assert f"Chỉ tiêu!H{FIRST_ROW}" in text
     assert "fell by more than 20%" in text
+
+
+def test_evaluate_db_gives_the_counts_the_forms_gave(run: Any, tmp_path: Path) -> None:
+    folder, db = tmp_path / "forms", str(tmp_path / "so-lieu.db")
+    code, out, _ = run("form", "--all", "--period", "202406", "-o", str(folder))
+    assert code == 0, out
+    districts = sorted(folder.glob("bieu-mau-ubnd-huyen-*.xlsx"))
+    assert len(districts) == 11  # the district committees (the city's is "ubnd-thanh-pho")
+    for seed, form in enumerate(sorted(folder.glob("*.xlsx"))):
+        _fill(form, seed)
+    code, _, err = run(
+        "collect", *map(str, sorted(folder.glob("*.xlsx"))), "--received", "13/06/2024",
+        "--db", db, "--format", "json",
+    )  # fmt: skip
+    assert code == 0, err
+    with Ledger.open(db) as ledger:
+        rows = ledger.observation_rows()
+    assert len(rows) > 100
+    expected = {(r.indicator, r.unit): Fraction(r.numerator, r.denominator) for r in rows}
+    code, out, err = run(
+        "evaluate", "--db", db, "--as-of", "14/06/2024", "--period", "202406", "--format", "json"
+    )
+    assert code == 0, err
+    records = json.loads(out)
+    got = {
+        (r["indicator"], r["unit"]): Fraction(*map(int, r["ratio"].split("/")))
+        for r in records
+        if r["ratio"]
+    }
+    assert got == expected  # every count a unit entered, and nothing else
