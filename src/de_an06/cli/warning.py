@@ -195,6 +195,7 @@ def _trajectory(args: argparse.Namespace) -> int:
                 lines.append(f"  {assumption}")
         return _emit(args, "\n".join(lines) + "\n")
     from ..early_warning import number_text
+    from ..reporting import ReportingPeriod
 
     rows = []
     for t in found:
@@ -210,6 +211,10 @@ def _trajectory(args: argparse.Namespace) -> int:
                 **shown,
                 "target": record["target"]["display"],
                 "recent_pace": None if recent is None else number_text(recent, lang),
+                # ids stay in JSON; people read "tháng 6/2024"
+                "through": ReportingPeriod.from_id(record["through"]).label(lang)
+                if record.get("through")
+                else None,
             }
         )
     vi = lang == "vi"
