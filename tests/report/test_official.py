@@ -218,6 +218,26 @@ def test_html_prints_to_an_a4_pdf_in_chromium(tmp_path: Path) -> None:
     for width, height in boxes:  # A4 is 595.28 x 841.89 points
         assert abs(float(width) - 595.3) < 1.0
         assert abs(float(height) - 841.9) < 1.0
+    # No heading is left alone at the foot of a page: the last text line of every page but
+    # the last is not one of the report's headings (read back from the PDF with pypdf, which
+    # splits Vietnamese words around combining marks, so both sides drop white space).
+    import unicodedata
+
+    from pypdf import PdfReader
+
+    from de_an06.report import Heading
+
+    def key(text: str) -> str:
+        return unicodedata.normalize("NFC", "".join(text.split()))
+
+    report = build_report(PLAN, as_of=JUNE_30)
+    headings = {key(b.text) for b in report.blocks if isinstance(b, Heading)}
+    pages = PdfReader(pdf).pages
+    assert len(pages) > 5
+    for number, sheet in enumerate(pages[:-1], start=1):
+        lines = [x for x in sheet.extract_text().splitlines() if x.strip()]
+        last = [x for x in lines if not x.strip().isdigit()][-1]  # not the page number
+        assert key(last) not in headings, f"page {number} ends with the heading {last!r}"
 
 
 def test_agency_report_holds_only_its_tasks_indicators_and_services() -> None:
