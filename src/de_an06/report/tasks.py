@@ -103,7 +103,7 @@ def _table(rows: Sequence[tuple[str, ...]], words: Labels) -> Block:
         words["due"],
         words["status"],
     )
-    return Table(columns, tuple(rows), widths=(6, 32, 18, 20, 12, 12))
+    return Table(columns, tuple(rows), widths=(8, 28, 16, 18, 15, 15))  # "01/04/2024" on one line
 
 
 def _row(task: Task, due: date | None, status: str, words: Labels) -> tuple[str, ...]:
