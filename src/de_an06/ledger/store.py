@@ -5,7 +5,7 @@
     >>> folder = tempfile.mkdtemp()
     >>> with Ledger.open(os.path.join(folder, "so-lieu.db")) as ledger:
     ...     ledger.revision()
-    '0003'
+    '0004'
 
 Where: `ledger_location` (``--db PATH|URL``, else ``DE_AN06_DB``, else ``de-an06.db`` in
 the working folder). A path is a SQLite file, opened in WAL mode with a busy timeout,
@@ -30,7 +30,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from . import _schema as schema
 from ._rows import event_of, event_row, latest_query, submission_of, submission_row
-from .model import LedgerError, ObservationRow, Submission, TaskEvent
+from .model import Connected, LedgerError, ObservationRow, Submission, TaskEvent
 
 __all__ = ["DEFAULT_LEDGER", "Ledger", "ledger_location", "open_ledger"]
 
@@ -133,16 +133,32 @@ def now_utc() -> datetime:
 _COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
-def _copy_line(row: tuple[int, str, str, str, int, int | None]) -> str:
+def _copy_text(value: str | None) -> str:
+    return "\\N" if value is None else value.translate(_COPY_ESCAPES)
+
+
+def _copy_line(row: tuple[int, str, str, str, int, int | None, str | None, str | None]) -> str:
     """One line of PostgreSQL's COPY text format (tab-separated, ``\\N`` for NULL)."""
-    sub, indicator, unit, period, numerator, denominator = row
-    texts = (
-        indicator.translate(_COPY_ESCAPES),
-        unit.translate(_COPY_ESCAPES),
-        period.translate(_COPY_ESCAPES),
-    )
+    sub, indicator, unit, period, numerator, denominator, service, connected = row
     tail = "\\N" if denominator is None else str(denominator)
-    return f"{sub}\t{texts[0]}\t{texts[1]}\t{texts[2]}\t{numerator}\t{tail}\n"
+    return (
+        f"{sub}\t{_copy_text(indicator)}\t{_copy_text(unit)}\t{_copy_text(period)}\t"
+        f"{numerator}\t{tail}\t{_copy_text(service)}\t{_copy_text(connected)}\n"
+    )
+
+
+def _row_of(r: Any) -> ObservationRow:
+    connected = r["connected"]
+    return ObservationRow(
+        submission=r["submission"],
+        indicator=r["indicator"],
+        unit=r["unit"],
+        period=r["period"],
+        numerator=r["numerator"],
+        denominator=r["denominator"],
+        service=r["service"],
+        connected=None if connected is None else Connected(connected),
+    )
 
 
 class Ledger:
@@ -302,11 +318,30 @@ class Ledger:
         """Bulk-insert observation rows inside the caller's transaction: PostgreSQL by
         ``COPY … FROM STDIN`` (psycopg), SQLite by the driver's ``executemany`` in large
         batches of plain tuples (no per-row SQLAlchemy parameter processing)."""
-        names = ("submission", "indicator", "unit", "period", "numerator", "denominator")
+        names = (
+            "submission",
+            "indicator",
+            "unit",
+            "period",
+            "numerator",
+            "denominator",
+            "service",
+            "connected",
+        )
         driver = conn.connection.driver_connection
         assert driver is not None
         values = (
-            (submission, r.indicator, r.unit, r.period, r.numerator, r.denominator) for r in rows
+            (
+                submission,
+                r.indicator,
+                r.unit,
+                r.period,
+                r.numerator,
+                r.denominator,
+                r.service,
+                None if r.connected is None else r.connected.value,
+            )
+            for r in rows
         )
         if not self._sqlite:
             # COPY's text format written in large blocks: psycopg's per-row write_row
@@ -316,7 +351,7 @@ class Ledger:
                 while batch := list(itertools.islice(values, _BATCH)):
                     copy.write("".join(map(_copy_line, batch)).encode("utf-8"))
             return
-        sql = f"INSERT INTO observation_rows ({', '.join(names)}) VALUES (?, ?, ?, ?, ?, ?)"
+        sql = f"INSERT INTO observation_rows ({', '.join(names)}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
         cursor = driver.cursor()
         try:
             while batch := list(itertools.islice(values, _BATCH)):
@@ -369,17 +404,7 @@ class Ledger:
         if submission is not None:
             query = query.where(o.c.submission == submission)
         with self._engine.connect() as conn:
-            return tuple(
-                ObservationRow(
-                    submission=r["submission"],
-                    indicator=r["indicator"],
-                    unit=r["unit"],
-                    period=r["period"],
-                    numerator=r["numerator"],
-                    denominator=r["denominator"],
-                )
-                for r in conn.execute(query).mappings()
-            )
+            return tuple(_row_of(r) for r in conn.execute(query).mappings())
 
     def observations_as_of(self, as_of: date) -> tuple[ObservationRow, ...]:
         """The observation rows of the submissions in force on *as_of*: submitted on or
@@ -395,17 +420,7 @@ class Ledger:
             .order_by(o.c.id)
         )
         with self._engine.connect() as conn:
-            return tuple(
-                ObservationRow(
-                    submission=r["submission"],
-                    indicator=r["indicator"],
-                    unit=r["unit"],
-                    period=r["period"],
-                    numerator=r["numerator"],
-                    denominator=r["denominator"],
-                )
-                for r in conn.execute(query).mappings()
-            )
+            return tuple(_row_of(r) for r in conn.execute(query).mappings())
 
     def counts(self) -> dict[str, int]:
         """Rows per table: ``{"task_events": n, "submissions": n, "observation_rows": n}``."""
