@@ -10,7 +10,7 @@ ledger as a submission with its observation rows, received on the period's due d
 import csv
 import tempfile
 from collections import defaultdict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from de_an06 import (
@@ -52,7 +52,7 @@ with tempfile.TemporaryDirectory() as folder:
                 agency=agency,
                 period=period,
                 submitted_on=due,
-                recorded_at=datetime.now(timezone.utc),
+                recorded_at=datetime.now(UTC),
                 recorded_by="examples/monthly_ledger.py",
                 source=f"{COUNTS.name}",
             )

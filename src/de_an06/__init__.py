@@ -154,6 +154,7 @@ _EXPORTS: dict[str, str] = {
     "TaskStatus": ".ledger.model",
     "Submission": ".ledger.model",
     "ObservationRow": ".ledger.model",
+    "Connected": ".ledger.model",
     "task_states": ".ledger.queries",
     "TaskState": ".ledger.queries",
     "Progress": ".ledger.queries",
@@ -275,6 +276,7 @@ if TYPE_CHECKING:
         Unit as Unit,
     )
     from .ledger.model import (
+        Connected as Connected,
         LedgerError as LedgerError,
         ObservationRow as ObservationRow,
         Submission as Submission,

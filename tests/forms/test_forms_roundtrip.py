@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from de_an06.forms.layout import FIRST_ROW, form_spec
-from de_an06.ledger.model import TaskStatus
+from de_an06.ledger.model import Connected, TaskStatus
 from de_an06.ledger.queries import reporters_of
 from de_an06.ledger.store import Ledger
 from de_an06.loading import load_plan
@@ -76,8 +76,17 @@ def test_every_agency_round_trip(run: Any, tmp_path: Path) -> None:
         mine = {e.task: e for e in events if e.agency == agency}
         assert {t: e.status for t, e in mine.items()} == values["tasks"]
         assert all("Nhiệm vụ!F" in e.source for e in mine.values())
-        counts = {r.indicator: (r.numerator, r.denominator) for r in rows if r.unit in agency}
+        counts = {
+            r.indicator: (r.numerator, r.denominator)
+            for r in rows
+            if r.unit in agency and r.service is None
+        }
         assert counts == values["indicators"]
+    # Annex service counts land in the ledger too (schema 4), marked connected.
+    services = [r for r in rows if r.service is not None]
+    assert len(services) == sum(len(v["services"]) for v in entered.values())
+    assert {(r.indicator, r.numerator, r.denominator) for r in services} == {("", 15, 20)}
+    assert {r.connected for r in services} == {Connected.YES}
     # progress show: a task with one reporting agency has the status its form gave.
     code, out, _ = run("progress", "show", "--as-of", "14/06/2024", "--db", db, "--format", "json")
     shown = {t["task"]: t["status"] for t in json.loads(out)["tasks"]}
@@ -214,7 +223,11 @@ def test_evaluate_db_gives_the_counts_the_forms_gave(run: Any, tmp_path: Path) -
     with Ledger.open(db) as ledger:
         rows = ledger.observation_rows()
     assert len(rows) > 100
-    expected = {(r.indicator, r.unit): Fraction(r.numerator, r.denominator) for r in rows}
+    expected = {  # indicator counts; service counts go to the annex (`annex --db`)
+        (r.indicator, r.unit): Fraction(r.numerator, r.denominator)
+        for r in rows
+        if r.service is None
+    }
     code, out, err = run(
         "evaluate", "--db", db, "--as-of", "14/06/2024", "--period", "202406", "--format", "json"
     )

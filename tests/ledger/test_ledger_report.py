@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from de_an06 import ObservationRow, Submission, load_plan, open_ledger
+from de_an06 import Connected, ObservationRow, Submission, load_plan, open_ledger
 from de_an06.cli import main
 from de_an06.ledger.record import record_event
 from de_an06.ledger.store import now_utc
@@ -132,3 +133,72 @@ def test_a_missing_ledger_file_is_bad_input(
     assert code == 2
     assert "no ledger file 'khong-co.db'" in err
     assert "Traceback" not in err
+
+
+def _service_counts(db: str) -> None:
+    """Mai Sơn's June report with two annex service counts (schema 4) and an indicator count;
+    a later submission corrects one of them."""
+
+    def service(key: str, numerator: int, denominator: int, connected: Connected) -> ObservationRow:
+        return ObservationRow(submission=0, indicator="", unit="UBND huyện Mai Sơn",
+                              period="202406", numerator=numerator, denominator=denominator,
+                              service=key, connected=connected)  # fmt: skip
+
+    with open_ledger(db) as ledger:
+        first = ledger.add_submission(
+            Submission(agency="ubnd-huyen-mai-son", period="202406",
+                       submitted_on=date(2024, 7, 1), recorded_at=now_utc()),
+            [ObservationRow(submission=0, indicator="II.4", unit="Mai Sơn", period="202406",
+                            numerator=40, denominator=100),
+             service("I.1", 10, 40, Connected.NO), service("I.2", 3, 4, Connected.NO)],
+        )  # fmt: skip
+        ledger.add_submission(
+            Submission(agency="ubnd-huyen-mai-son", period="202406",
+                       submitted_on=date(2024, 7, 5), recorded_at=now_utc(), supersedes=first),
+            [ObservationRow(submission=0, indicator="II.4", unit="Mai Sơn", period="202406",
+                            numerator=45, denominator=100),
+             service("I.1", 12, 40, Connected.YES), service("I.2", 3, 4, Connected.NO)],
+        )  # fmt: skip
+
+
+def _annex_of(capsys: pytest.CaptureFixture[str], *argv: str) -> list[dict[str, object]]:
+    code, out, err = run(capsys, "annex", *argv, "--format", "json")
+    assert code == 0, err
+    rows: list[dict[str, object]] = json.loads(out)["rows"]
+    return rows
+
+
+@pytest.mark.parametrize(
+    "case",
+    [("03/07/2024", 10, "", "40/100"), ("05/07/2024", 12, "x", "45/100")],
+    ids=["first", "corrected"],
+)
+def test_annex_from_the_ledger_matches_the_same_counts_from_a_file(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], case: tuple[str, int, str, str]
+) -> None:
+    as_of, online, connected, ratio = case
+    _service_counts(db)
+    csv = tmp_path / "annex.csv"
+    csv.write_text(
+        "indicator,unit,period,numerator,denominator,service,connected\n"
+        f",UBND huyện Mai Sơn,202406,{online},40,I.1,{connected}\n"
+        ",UBND huyện Mai Sơn,202406,3,4,I.2,\n",
+        encoding="utf-8",
+    )
+    common = ("--period", "202406", "--as-of", as_of)  # the ledger's day, as for evaluate
+    from_db = _annex_of(capsys, "--db", db, *common)
+    assert from_db == _annex_of(capsys, str(csv), *common)
+    assert [r["Trực tuyến"] for r in from_db if r["Tổng số hồ sơ tiếp nhận"] == "40"] == [
+        str(online)
+    ]
+    # The indicator count of the same submission still feeds evaluate.
+    code, out, _ = run(capsys, "evaluate", "--db", db, "--as-of", as_of, "--format", "json")
+    assert code == 0
+    assert [r["ratio"] for r in json.loads(out) if r["indicator"] == "II.4"] == [ratio]
+
+
+def test_annex_needs_a_file_or_a_ledger(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "annex")[0] == 2
+    _service_counts(db)
+    code, _, err = run(capsys, "annex", "x.csv", "--db", db)
+    assert (code, "annex: give FILE or --db, not both" in err) == (2, True)

@@ -13,6 +13,7 @@ import pytest
 import sqlalchemy as sa
 
 from de_an06.ledger import (
+    Connected,
     Ledger,
     LedgerError,
     ObservationRow,
@@ -169,6 +170,49 @@ def test_migration_from_schema_1(db: str) -> None:
         assert len(ledger.observation_rows(submission=ident)) == 1
 
 
+def test_migration_from_schema_3_keeps_rows_as_indicator_counts(db: str) -> None:
+    """A schema-3 ledger with observation rows gains ``service`` and ``connected`` (schema 4):
+    its rows stay indicator counts (both NULL), and new service rows keep theirs."""
+    old = Ledger.open(db, upgrade=False)
+    old.upgrade("0003")
+    engine = sa.create_engine(db if "://" in db else f"sqlite:///{db}")
+    with engine.begin() as conn:  # written as schema 3 wrote it: no service columns
+        ident = conn.execute(
+            sa.text(
+                "INSERT INTO submissions (agency, period, submitted_on, recorded_at, "
+                "recorded_by, source) VALUES ('so-tttt', '202406', :day, :at, '', 'api') "
+                "RETURNING id"
+            ),
+            {"day": date(2024, 7, 1), "at": now_utc()},
+        ).scalar_one()
+        conn.execute(
+            sa.text(
+                "INSERT INTO observation_rows (submission, indicator, unit, period, "
+                "numerator, denominator) VALUES (:s, 'II.4', 'TP Sơn La', '202406', 81, 100)"
+            ),
+            {"s": ident},
+        )
+    columns = {c["name"] for c in sa.inspect(engine).get_columns("observation_rows")}
+    assert "service" not in columns
+    engine.dispose()
+    old.close()
+    with Ledger.open(db) as ledger:  # opening upgrades
+        assert ledger.revision() == schema.HEAD == "0004"
+        (kept,) = ledger.observation_rows()
+        assert (kept.indicator, kept.numerator, kept.service, kept.connected) == (
+            "II.4", 81, None, None,
+        )  # fmt: skip
+        later = ledger.add_submission(
+            Submission(agency="so-tttt", period="202407", submitted_on=date(2024, 8, 1),
+                       recorded_at=now_utc()),
+            [ObservationRow(submission=0, indicator="", unit="Sở TT&TT", period="202407",
+                            numerator=3, denominator=4, service="I.1",
+                            connected=Connected.UNKNOWN)],
+        )  # fmt: skip
+        (row,) = ledger.observation_rows(submission=later)
+    assert (row.service, row.connected) == ("I.1", Connected.UNKNOWN)
+
+
 def test_bad_location() -> None:
     with pytest.raises(LedgerError, match="unsupported database 'mysql'"):
         Ledger.open("mysql://x@y/z")
@@ -274,7 +318,14 @@ def test_bulk_rows_keep_awkward_text_and_nulls(db: str) -> None:
     units = ("TP Sơn La", "a\tb", "c\\N", "d\ne", "f\\\\g\r")
     rows = [
         ObservationRow(
-            submission=0, indicator="II.4", unit=u, period="202407", numerator=i, denominator=d
+            submission=0,
+            indicator="II.4",
+            unit=u,
+            period="202407",
+            numerator=i,
+            denominator=d,
+            service=None if d is None else u,
+            connected=None if d is None else Connected.NO,
         )
         for i, u in enumerate(units)
         for d in (None, 10**12)
@@ -288,6 +339,6 @@ def test_bulk_rows_keep_awkward_text_and_nulls(db: str) -> None:
             rows,
         )  # fmt: skip
         stored = ledger.observation_rows(submission=ident)
-    assert [(r.unit, r.numerator, r.denominator) for r in stored] == [
-        (r.unit, r.numerator, r.denominator) for r in rows
+    assert [(r.unit, r.numerator, r.denominator, r.service, r.connected) for r in stored] == [
+        (r.unit, r.numerator, r.denominator, r.service, r.connected) for r in rows
     ]

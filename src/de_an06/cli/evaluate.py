@@ -88,13 +88,17 @@ def register(commands: Any) -> None:
         help="the plan's annex table filled in from service counts",
         description=(
             "Read an annex-shaped CSV (STT, Đơn vị báo cáo, Kết nối …, Tổng số hồ sơ tiếp "
-            "nhận, Trực tuyến, Kỳ báo cáo) and print the annex table with ratios, section "
-            "subtotals and the total, in the annex's own columns."
+            "nhận, Trực tuyến, Kỳ báo cáo), or with --db the service counts recorded in the "
+            "ledger (collected forms) in force on --as-of, and print the annex table with "
+            "ratios, section subtotals and the total, in the annex's own columns."
         ),
         epilog="Example: de-an06 annex annex-2024S1.csv --file-period 2024S1 --format csv",
     )
-    annex.add_argument("file", metavar="FILE", help="CSV file with a service column")
+    annex.add_argument(
+        "file", metavar="FILE", nargs="?", help="CSV file with a service column (or --db)"
+    )
     _common(annex)
+    add_read_db_option(annex)  # the service counts recorded in the ledger, as of --as-of
     annex.set_defaults(handler=_annex)
 
 
@@ -301,7 +305,7 @@ def _from_ledger(args: argparse.Namespace, plan: Plan) -> Observations:
     from ..ledger.feed import ledger_observations
 
     if args.file:
-        raise UsageError("evaluate: give FILE or --db, not both")
+        raise UsageError(f"{args.command}: give FILE or --db, not both")
     day = _as_of(args) or date.today()
     with open_existing(args.db) as ledger:
         found = ledger_observations(plan, ledger, day)
@@ -361,9 +365,14 @@ def _annex(args: argparse.Namespace) -> int:
     from ..observations import Observations
 
     plan = plan_of(args)
-    observations = Observations.from_files(
-        [args.file], plan, duplicates=args.duplicates, period=args.file_period
-    )
+    if args.db is not None:
+        observations = _from_ledger(args, plan)
+    elif args.file is None:
+        raise UsageError("annex: give FILE or --db")
+    else:
+        observations = Observations.from_files(
+            [args.file], plan, duplicates=args.duplicates, period=args.file_period
+        )
     report = annex_report(plan, observations, period=args.period, as_of=_as_of(args))
     records = report.records(locale=args.locale)
     if args.format == "csv":

@@ -72,7 +72,8 @@ def register(commands: Any) -> None:
     collect.add_argument(
         "--annex-csv",
         metavar="FILE",
-        help="also write the annex service counts as CSV for 'de-an06 annex'",
+        help="also export the annex service counts as CSV for 'de-an06 annex' (the "
+        "ledger holds them: 'de-an06 annex --db')",
     )
     collect.add_argument(
         "--db",
@@ -105,7 +106,7 @@ def _previous(args: argparse.Namespace, spec: Any) -> dict[str, tuple[int, int |
     return {
         r.indicator: (r.numerator, r.denominator)
         for r in rows
-        if r.unit == unit and r.period == before.id
+        if r.unit == unit and r.period == before.id and r.service is None
     }
 
 

@@ -15,10 +15,10 @@ from ._common import (
     plan_of,
     write_output,
 )
+from ._ledger import open_existing
 
 if TYPE_CHECKING:
     from ..early_warning import Trajectory
-    from ..ledger.store import Ledger
     from ..observations import Observations
     from ..plan import Plan
 
@@ -93,42 +93,6 @@ def _as_of(args: argparse.Namespace) -> date:
     return date.today() if args.as_of is None else parse_date(args.as_of)
 
 
-def _open(location: str) -> Ledger:
-    """The ledger at *location* for reading; a missing file is bad input, not a new ledger."""
-    from pathlib import Path
-
-    from ..ledger.store import Ledger
-
-    if "://" not in location and not Path(location).is_file():
-        raise UsageError(f"--db: no ledger file {location!r}")
-    return Ledger.open(location)
-
-
-def _ledger_counts(plan: Plan, ledger: Ledger, as_of: date) -> Observations | None:
-    """The counts that came with submissions received by *as_of* (superseded ones left
-    out; a later submission of the same indicator, unit and period replaces the earlier)."""
-    from ..observations import Observations
-
-    items = ledger.submissions()
-    replaced = {s.supersedes for s in items if s.supersedes is not None}
-    live = {s.id for s in items if s.id not in replaced and s.submitted_on <= as_of}
-    latest: dict[tuple[str, str, str], dict[str, object]] = {}
-    for row in ledger.observation_rows():
-        if row.submission in live:
-            latest[(row.indicator, row.unit, row.period)] = {
-                "indicator": row.indicator,
-                "unit": row.unit,
-                "period": row.period,
-                "numerator": row.numerator,
-                "denominator": row.denominator,
-            }
-    if not latest:
-        return None
-    return Observations.from_records(
-        list(latest.values()), plan, source=f"ledger {ledger.location}"
-    )
-
-
 def _counts(
     args: argparse.Namespace, plan: Plan, files: list[str], as_of: date
 ) -> list[Observations]:
@@ -138,8 +102,10 @@ def _counts(
     if files:
         stores.append(Observations.from_files(files, plan))
     if args.db:
-        with _open(args.db) as ledger:
-            found = _ledger_counts(plan, ledger, as_of)
+        from ..ledger.feed import ledger_observations
+
+        with open_existing(args.db) as ledger:
+            found = ledger_observations(plan, ledger, as_of)
         if found is not None:
             stores.append(found)
     return stores
@@ -259,9 +225,11 @@ def _digest(args: argparse.Namespace) -> int:
 
         stores.append(Observations.from_files(args.observations, plan))
     if args.db:
-        with _open(args.db) as ledger:
+        from ..ledger.feed import ledger_observations
+
+        with open_existing(args.db) as ledger:
             events, submissions = ledger.latest_events(as_of), ledger.submissions()
-            found = _ledger_counts(plan, ledger, as_of)
+            found = ledger_observations(plan, ledger, as_of)
         if found is not None:
             stores.append(found)
     paths = _trajectories(plan, stores, as_of, None)

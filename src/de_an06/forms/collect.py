@@ -10,9 +10,9 @@ A form collected again is recognised by its form id and the digest of its filled
 * other values → `Outcome.CORRECTED`: a new submission that supersedes the one in force,
   and each task event supersedes the earlier form's event for that task.
 
-Annex service counts are read and checked but not stored: the ledger has no column for
-the service or the portal connection yet. `annex_csv` writes them in the counts shape
-``de-an06 annex`` reads.
+Annex service counts are stored too (schema 4): one observation row per service and
+unit, with its service key and portal connection, which ``de-an06 annex --db`` reads.
+`annex_csv` still writes them in the counts shape ``de-an06 annex`` reads, as an export.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from typing import final
 import attrs
 
 from .._tables import to_csv
-from ..ledger.model import ObservationRow, TaskEvent
+from ..ledger.model import Connected, ObservationRow, TaskEvent
 from ..ledger.record import check_submission
 from ..ledger.store import Ledger, now_utc
 from ..plan import Plan
@@ -131,6 +131,19 @@ def collect_form(
             denominator=c.denominator,
         )
         for c in form.indicators
+    ]
+    rows += [
+        ObservationRow(
+            submission=0,
+            indicator="",
+            unit=c.unit,
+            period=spec.period.id,
+            numerator=c.numerator,
+            denominator=c.denominator,
+            service=c.key,
+            connected=Connected.of(c.connected),
+        )
+        for c in form.services
     ]
     ident, ids = ledger.add_report(item, rows, events)
     return Collected(

@@ -9,11 +9,12 @@ tasks by the lawful due day, and the reporting completeness table (`queries`);
 
 from __future__ import annotations
 
-from .model import LedgerError, ObservationRow, Submission, TaskEvent, TaskStatus
+from .model import Connected, LedgerError, ObservationRow, Submission, TaskEvent, TaskStatus
 from .store import DEFAULT_LEDGER, Ledger, ledger_location, open_ledger
 
 __all__ = [
     "DEFAULT_LEDGER",
+    "Connected",
     "Ledger",
     "LedgerError",
     "ObservationRow",

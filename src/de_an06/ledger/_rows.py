@@ -1,16 +1,28 @@
-"""Rows to and from the ledger's tables, and the latest-event query (private to `store`)."""
+"""Rows to and from the ledger's tables (SQLAlchemy rows, driver rows, COPY text), and the
+latest-event query (private to `store`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
 import sqlalchemy as sa
 
 from . import _schema as schema
-from .model import Submission, TaskEvent, TaskStatus
+from .model import Connected, ObservationRow, Submission, TaskEvent, TaskStatus
 
-__all__ = ["event_of", "event_row", "latest_query", "submission_of", "submission_row", "utc"]
+__all__ = [
+    "copy_line",
+    "driver_event",
+    "event_of",
+    "event_row",
+    "latest_query",
+    "observation_of",
+    "submission_of",
+    "submission_row",
+    "utc",
+]
 
 
 def utc(moment: datetime) -> datetime:
@@ -92,6 +104,57 @@ def event_of(row: Any) -> TaskEvent:
     )
 
 
+def driver_event(sqlite: bool) -> Callable[[tuple[Any, ...]], TaskEvent]:
+    """A `TaskEvent` from a driver row of ``task_events`` in column order, without
+    SQLAlchemy's per-row processing: SQLite gives ISO text for the day and the moment
+    (naive, UTC), psycopg gives ``date`` and an aware ``datetime``."""
+    statuses = _STATUSES
+    days: dict[str, date] = {}  # a year has 366 days; an import shares one moment
+    moments: dict[str, datetime] = {}
+
+    def from_sqlite(row: tuple[Any, ...]) -> TaskEvent:
+        ident, task, agency, status, day, percent, note, evidence, at, by, source, sup = row
+        on = days.get(day)
+        if on is None:
+            on = days[day] = date.fromisoformat(day)
+        moment = moments.get(at)
+        if moment is None:
+            moment = moments[at] = datetime.fromisoformat(at).replace(tzinfo=UTC)
+        return TaskEvent(
+            id=ident,
+            task=task,
+            agency=agency,
+            status=statuses[status],
+            on=on,
+            percent=percent,
+            note=note,
+            evidence=evidence,
+            recorded_at=moment,
+            recorded_by=by,
+            source=source,
+            supersedes=sup,
+        )
+
+    def from_driver(row: tuple[Any, ...]) -> TaskEvent:
+        ident, task, agency, status, day, percent, note, evidence, at, by, source, sup = row
+        return TaskEvent(
+            id=ident,
+            task=task,
+            agency=agency,
+            status=statuses[status],
+            on=day,
+            percent=percent,
+            note=note,
+            evidence=evidence,
+            recorded_at=utc(at),
+            recorded_by=by,
+            source=source,
+            supersedes=sup,
+        )
+
+    return from_sqlite if sqlite else from_driver
+
+
 def submission_row(item: Submission) -> dict[str, Any]:
     return {
         "agency": item.agency,
@@ -114,4 +177,35 @@ def submission_of(row: Any) -> Submission:
         recorded_by=row["recorded_by"],
         source=row["source"],
         supersedes=row["supersedes"],
+    )
+
+
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _copy_text(value: str | None) -> str:
+    return "\\N" if value is None else value.translate(_COPY_ESCAPES)
+
+
+def copy_line(row: tuple[int, str, str, str, int, int | None, str | None, str | None]) -> str:
+    """One line of PostgreSQL's COPY text format (tab-separated, ``\\N`` for NULL)."""
+    sub, indicator, unit, period, numerator, denominator, service, connected = row
+    tail = "\\N" if denominator is None else str(denominator)
+    return (
+        f"{sub}\t{_copy_text(indicator)}\t{_copy_text(unit)}\t{_copy_text(period)}\t"
+        f"{numerator}\t{tail}\t{_copy_text(service)}\t{_copy_text(connected)}\n"
+    )
+
+
+def observation_of(r: Any) -> ObservationRow:
+    connected = r["connected"]
+    return ObservationRow(
+        submission=r["submission"],
+        indicator=r["indicator"],
+        unit=r["unit"],
+        period=r["period"],
+        numerator=r["numerator"],
+        denominator=r["denominator"],
+        service=r["service"],
+        connected=None if connected is None else Connected(connected),
     )

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 __all__ = ["HEAD", "events", "metadata", "observations", "submissions"]
 
-HEAD = "0003"
+HEAD = "0004"
 """The newest schema revision (the last migration's id)."""
 
 metadata = sa.MetaData()
@@ -56,4 +56,6 @@ observations = sa.Table(
     sa.Column("period", sa.String(16), nullable=False),
     sa.Column("numerator", sa.BigInteger, nullable=False),
     sa.Column("denominator", sa.BigInteger, nullable=True),
+    sa.Column("service", sa.String(32), nullable=True),
+    sa.Column("connected", sa.String(8), nullable=True),
 )

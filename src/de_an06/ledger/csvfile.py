@@ -19,11 +19,10 @@ from datetime import date, datetime
 from .._dates import parse_day
 from .._files import DEFAULT_MAX_BYTES, ErrorFactory, read_text
 from .._text import fold
-from ..directory import resolve_agency
 from ..errors import DeAn06Error
 from ..plan import Plan
 from .model import LedgerError, TaskEvent, TaskStatus, check_percent
-from .record import Checked, check_day, check_event
+from .record import Checked, PlanLookup, check_day, check_event
 from .store import Ledger
 
 __all__ = ["import_events", "read_events"]
@@ -92,6 +91,7 @@ def read_events(
     events: list[TaskEvent] = []
     warnings: list[str] = []
     base = os.path.basename(name)
+    lookup = PlanLookup(plan)  # codes and names looked up once per import, not per row
     for line, row in rows:
         if not any(cell.strip() for cell in row):
             continue
@@ -106,7 +106,7 @@ def read_events(
             return f"{sheet}!{_letter(columns.get(field, 0))}{line} (column {field})"
 
         source = f"{base}:{line}" if sheet is None else f"{base}:{sheet}!{line}"
-        checked = _check_row(plan, cell, source, name, place)
+        checked = _check_row(lookup, cell, source, name, place)
         events.append(checked.event)
         where = f"line {line}" if sheet is None else f"{sheet}!{line}"
         warnings.extend(f"{name}: {where}: {w}" for w in checked.warnings)
@@ -161,18 +161,23 @@ def _xlsx_rows(name: str, max_bytes: int) -> tuple[str, list[str] | None, Iterat
 
 
 def _check_row(
-    plan: Plan, cell: Callable[[str], str], source: str, name: str, place: Callable[[str], str]
+    lookup: PlanLookup,
+    cell: Callable[[str], str],
+    source: str,
+    name: str,
+    place: Callable[[str], str],
 ) -> Checked:
     """One row checked column by column, so that an error names its column."""
+    plan = lookup.plan
     column = ""
     try:
         for column in _REQUIRED:
             if not cell(column):
                 raise LedgerError("a value is required")
         column = "task"
-        plan.task(cell("task"))
+        lookup.task(cell("task"))
         column = "agency"
-        resolve_agency(plan, cell("agency"))
+        lookup.agency(cell("agency"))
         column = "status"
         TaskStatus.parse(cell("status"))
         column = "on"
@@ -199,6 +204,7 @@ def _check_row(
             evidence=cell("evidence"),
             recorded_by=cell("recorded_by"),
             source=source,
+            lookup=lookup,
         )
     except DeAn06Error as exc:
         reason = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)

@@ -33,16 +33,20 @@ __all__ = ["ledger_observations"]
 
 def ledger_observations(plan: Plan, ledger: Ledger, as_of: date) -> Observations | None:
     """The counts in force on *as_of* (`Ledger.observations_as_of`), None when there are
-    none. Where two submissions in force both count the same indicator, unit and period,
-    the later one recorded wins (a resubmission replaces, it does not add)."""
-    latest: dict[tuple[str, str, str], dict[str, object]] = {}
+    none. Where two submissions in force both count the same indicator (or annex
+    service), unit and period, the later one recorded wins (a resubmission replaces, it
+    does not add). Service rows carry their service and connection flag, for `annex_report`.
+    """
+    latest: dict[tuple[str, str, str, str | None], dict[str, object]] = {}
     for row in ledger.observations_as_of(as_of):
-        latest[(row.indicator, row.unit, row.period)] = {
+        latest[(row.indicator, row.unit, row.period, row.service)] = {
             "indicator": row.indicator,
             "unit": row.unit,
             "period": row.period,
             "numerator": row.numerator,
             "denominator": row.denominator,
+            "service": row.service or "",
+            "connected": None if row.connected is None else row.connected.flag,
         }
     if not latest:
         return None

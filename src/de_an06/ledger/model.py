@@ -20,6 +20,7 @@ from .._text import nfc
 from ..errors import ModelValueError
 
 __all__ = [
+    "Connected",
     "LedgerError",
     "ObservationRow",
     "Submission",
@@ -134,10 +135,36 @@ class Submission:
     supersedes: int | None = None
 
 
+class Connected(enum.Enum):
+    """Whether an annex service is connected to the national portal, as a unit reported it.
+
+    >>> Connected.of(True), Connected.of(None)
+    (<Connected.YES: 'yes'>, <Connected.UNKNOWN: 'unknown'>)
+    """
+
+    YES = "yes"
+    NO = "no"
+    UNKNOWN = "unknown"
+
+    @classmethod
+    def of(cls, flag: bool | None) -> Connected:
+        """Yes, no, or unknown for None (a blank cell)."""
+        return cls.UNKNOWN if flag is None else cls.YES if flag else cls.NO
+
+    @property
+    def flag(self) -> int:
+        """1, 0 or -1: the connection flag of `Observations` (-1 not given)."""
+        return {"yes": 1, "no": 0, "unknown": -1}[self.value]
+
+
 @final
 @attrs.frozen(kw_only=True)
 class ObservationRow:
-    """One count that came with a submission (indicator, unit, period, numerator/denominator)."""
+    """One count that came with a submission (indicator, unit, period, numerator/denominator).
+
+    An annex service count names its ``service`` (the annex row's key, ``"1.2"``) and
+    whether the unit is ``connected``; both stay None for an indicator count.
+    """
 
     submission: int
     indicator: str
@@ -145,6 +172,8 @@ class ObservationRow:
     period: str
     numerator: int
     denominator: int | None = None
+    service: str | None = None
+    connected: Connected | None = None
 
 
 def check_percent(percent: int | None) -> int | None:

@@ -40,9 +40,6 @@ __all__ = [
     "task_states",
 ]
 
-# Statuses after which a task is no longer owed: not overdue.
-_CLOSED = frozenset({TaskStatus.DONE, TaskStatus.CANCELLED, TaskStatus.CARRIED_OVER})
-
 
 class Progress(enum.Enum):
     """Where a task stands on a day, from its events and its lawful due day."""
@@ -129,21 +126,52 @@ def _directory(plan: Plan) -> dict[str, Agency | AgencyGroup]:
     return found
 
 
-_Deciders = dict[str, tuple[tuple[str, ...], bool]]
-_BY_PLAN: dict[int, tuple[weakref.ref[Plan], _Deciders]] = {}
+_Decider = tuple[tuple[str, ...], frozenset[str], bool]  # reporters, as a set, open group
 
 
-def _plan_deciders(plan: Plan) -> _Deciders:
-    """`_deciders` of every task of *plan*, computed once per plan object (a plan is
-    immutable; the entry goes when the plan is collected)."""
+@final
+class _PlanFacts:
+    """What `task_states` needs of a plan that no event changes, computed once per plan
+    object (a plan is immutable; the entry goes when the plan is collected): each task's
+    deciders in plan order, and its lawful due day per policy and calendar."""
+
+    __slots__ = ("deciders", "dues")
+
+    def __init__(self, plan: Plan) -> None:
+        directory = _directory(plan)
+        self.deciders: tuple[_Decider, ...] = tuple(
+            (found, frozenset(found), open_group)
+            for found, open_group in (_deciders(task, directory) for task in plan.tasks)
+        )
+        self.dues: dict[tuple[DuePolicy, int], tuple[WorkingCalendar, tuple[date | None, ...]]] = {}
+
+    def due_days(
+        self, plan: Plan, policy: DuePolicy, cal: WorkingCalendar
+    ) -> tuple[date | None, ...]:
+        """Each task's due day under *policy* and *cal* (each distinct deadline once)."""
+        entry = self.dues.get((policy, id(cal)))
+        if entry is not None and entry[0] is cal:
+            return entry[1]
+        shifted: dict[Deadline, date | None] = {}
+        for task in plan.tasks:
+            if task.deadline not in shifted:
+                shifted[task.deadline] = task_due(task, policy, calendar=cal)
+        found = tuple(shifted[task.deadline] for task in plan.tasks)
+        self.dues[policy, id(cal)] = (cal, found)
+        return found
+
+
+_BY_PLAN: dict[int, tuple[weakref.ref[Plan], _PlanFacts]] = {}
+
+
+def _plan_facts(plan: Plan) -> _PlanFacts:
     key = id(plan)
     entry = _BY_PLAN.get(key)
     if entry is not None and entry[0]() is plan:
         return entry[1]
-    directory = _directory(plan)
-    table = {task.code: _deciders(task, directory) for task in plan.tasks}
-    _BY_PLAN[key] = (weakref.ref(plan, lambda _ref: _BY_PLAN.pop(key, None)), table)
-    return table
+    facts = _PlanFacts(plan)
+    _BY_PLAN[key] = (weakref.ref(plan, lambda _ref: _BY_PLAN.pop(key, None)), facts)
+    return facts
 
 
 def _deciders(
@@ -169,27 +197,42 @@ def _deciders(
     return tuple(dict.fromkeys(keys)), open_group
 
 
-def _derive(
-    latest: Sequence[TaskEvent], reporters: Sequence[str]
-) -> tuple[TaskStatus | None, date | None]:
-    if not latest:
-        return None, None
-    statuses = [e.status for e in latest]
-    everyone = len(latest) >= len(reporters)
-    last = max(e.on for e in latest)
-    if everyone and all(s is TaskStatus.DONE for s in statuses):
-        return TaskStatus.DONE, last
-    if everyone and all(s in _CLOSED for s in statuses):
-        if TaskStatus.DONE in statuses:
-            return TaskStatus.DONE, last
-        if TaskStatus.CARRIED_OVER in statuses:
-            return TaskStatus.CARRIED_OVER, last
-        return TaskStatus.CANCELLED, last
-    if TaskStatus.BLOCKED in statuses:
-        return TaskStatus.BLOCKED, last
-    if any(s in (TaskStatus.IN_PROGRESS, TaskStatus.DONE) for s in statuses):
-        return TaskStatus.IN_PROGRESS, last
+def _derive(latest: Sequence[TaskEvent], reporters: int) -> tuple[TaskStatus, date]:
+    """The status of a task from its reporters' latest events (*latest* not empty): done
+    when every reporter is done; closed when every one is closed (done wins, then carried
+    over); else blocked if any is, in progress if any has started, not started.
+
+    One pass with identity tests: an enum's hash is a Python call, and this runs for every
+    task of a national plan.
+    """
+    last = latest[0].on
+    closed, done, carried, blocked, started = True, False, False, False, False
+    for event in latest:
+        last = max(last, event.on)
+        status = event.status
+        if status is _DONE:
+            done = True
+        elif status is _CARRIED:
+            carried = True
+        elif status is not _CANCELLED:
+            closed = False
+            if status is _BLOCKED:
+                blocked = True
+            elif status is _STARTED:
+                started = True
+    if closed and len(latest) >= reporters:
+        if done:
+            return _DONE, last
+        return (_CARRIED if carried else _CANCELLED), last
+    if blocked:
+        return _BLOCKED, last
+    if started or done:
+        return _STARTED, last
     return TaskStatus.NOT_STARTED, last
+
+
+_DONE, _CARRIED, _CANCELLED = TaskStatus.DONE, TaskStatus.CARRIED_OVER, TaskStatus.CANCELLED
+_BLOCKED, _STARTED = TaskStatus.BLOCKED, TaskStatus.IN_PROGRESS
 
 
 def task_states(
@@ -210,22 +253,27 @@ def task_states(
     for event in latest:
         if event.on <= as_of:
             by_task[event.task].append(event)
-    deciders = _plan_deciders(plan)
-    due_days: dict[Deadline, date | None] = {}  # shift each distinct deadline once
+    facts = _plan_facts(plan)
     states = []
-    for task in plan.tasks:
-        events = by_task.get(task.code, [])
-        fixed, open_group = deciders[task.code]
-        if open_group:
-            reporters = tuple(dict.fromkeys((*fixed, *(e.agency for e in events))))
-        else:
-            reporters = fixed
-        chosen = tuple(e for e in events if e.agency in reporters) if reporters else tuple(events)
-        status, on = _derive(chosen, reporters)
-        if task.deadline in due_days:
-            due = due_days[task.deadline]
-        else:
-            due = due_days[task.deadline] = task_due(task, policy, calendar=cal)
+    no_events: list[TaskEvent] = []
+    for task, (fixed, members, open_group), due in zip(
+        plan.tasks, facts.deciders, facts.due_days(plan, policy, cal), strict=True
+    ):
+        events = by_task.get(task.code, no_events)
+        reporters = fixed
+        chosen: tuple[TaskEvent, ...] = ()
+        status: TaskStatus | None = None
+        on: date | None = None
+        if events:
+            if open_group:  # whoever reports under an open group is a reporter
+                reporters = tuple(dict.fromkeys((*fixed, *(e.agency for e in events))))
+                chosen = tuple(events)
+            elif fixed:
+                chosen = tuple(e for e in events if e.agency in members)
+            else:
+                chosen = tuple(events)
+            if chosen:
+                status, on = _derive(chosen, len(reporters))
         progress, late = _progress(status, on, due, as_of, cal)
         states.append(
             TaskState(
@@ -249,11 +297,11 @@ def _progress(
     as_of: date,
     cal: WorkingCalendar,
 ) -> tuple[Progress, int]:
-    if status is TaskStatus.DONE and held is not None:
+    if status is _DONE and held is not None:
         if due is not None and held > due:
             return Progress.DONE_LATE, cal.working_days_between(due, held)
         return Progress.DONE_ON_TIME, 0
-    if status in _CLOSED:
+    if status is _CANCELLED or status is _CARRIED:  # closed, not done: not owed
         return Progress.CLOSED, 0
     if due is not None and due < as_of:
         return Progress.OVERDUE, cal.working_days_between(due, as_of)

@@ -22,7 +22,14 @@ from ..task import Task
 from .model import LedgerError, Submission, TaskEvent, TaskStatus, check_percent
 from .store import Ledger, now_utc
 
-__all__ = ["Checked", "agencies_of", "check_event", "check_submission", "record_event"]
+__all__ = [
+    "Checked",
+    "PlanLookup",
+    "agencies_of",
+    "check_event",
+    "check_submission",
+    "record_event",
+]
 
 
 @final
@@ -52,6 +59,46 @@ def _item(plan: Plan, key: str) -> Agency | AgencyGroup | None:
         return None
 
 
+@final
+class PlanLookup:
+    """The plan's tasks by code, agencies by name and each task's agencies, found once and
+    kept, for checking many rows (an import): `Plan.task` and `resolve_agency` scan the
+    plan on every call.
+
+    >>> from de_an06.loading import load_plan
+    >>> lookup = PlanLookup(load_plan("son-la-2024"))
+    >>> lookup.task("6.1").code, lookup.agency("sở tt&tt").key
+    ('6.1', 'so-tttt')
+    """
+
+    __slots__ = ("_agencies", "_names", "_roles", "_tasks", "plan")
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self._tasks = {t.code: t for t in plan.tasks}
+        self._names: dict[str, Agency | AgencyGroup] = {}
+        self._roles: dict[str, frozenset[str]] = {}
+
+    def task(self, code: str) -> Task:
+        """The task coded *code*; `Plan.task`'s `UnknownKeyError` (with suggestions) if none."""
+        found = self._tasks.get(code)
+        return self.plan.task(code) if found is None else found
+
+    def agency(self, name: str) -> Agency | AgencyGroup:
+        """`resolve_agency`, remembered per name (an unknown name raises every time)."""
+        found = self._names.get(name)
+        if found is None:
+            found = self._names[name] = resolve_agency(self.plan, name)
+        return found
+
+    def agencies_of(self, task: Task) -> frozenset[str]:
+        """`agencies_of`, remembered per task."""
+        found = self._roles.get(task.code)
+        if found is None:
+            found = self._roles[task.code] = agencies_of(self.plan, task)
+        return found
+
+
 def check_day(plan: Plan, day: date, what: str = "--on") -> date:
     """*day* if it lies in the plan's year, else `LedgerError`."""
     if day.year != plan.year:
@@ -74,8 +121,10 @@ def check_event(
     source: str = "api",
     supersedes: int | None = None,
     recorded_at: datetime | None = None,
+    lookup: PlanLookup | None = None,
 ) -> Checked:
-    """A `TaskEvent` for *plan*, with *agency* resolved by any of its names.
+    """A `TaskEvent` for *plan*, with *agency* resolved by any of its names (through
+    *lookup* when many rows are checked).
 
     >>> from de_an06.loading import load_plan
     >>> plan = load_plan("son-la-2024")
@@ -83,12 +132,13 @@ def check_event(
     >>> checked.event.agency, checked.event.status.value, checked.warnings
     ('so-tttt', 'done', ())
     """
-    found = plan.task(nfc(task).strip())
-    key = resolve_agency(plan, agency).key
+    lookup = lookup or PlanLookup(plan)
+    found = lookup.task(nfc(task).strip())
+    key = lookup.agency(agency).key
     kind = status if isinstance(status, TaskStatus) else TaskStatus.parse(status)
     check_day(plan, holds_on)
     warnings: tuple[str, ...] = ()
-    if key not in agencies_of(plan, found):
+    if key not in lookup.agencies_of(found):
         warnings = (
             f"task {found.code}: the plan names no role for {key!r}; recorded anyway "
             "(open groups such as 'các sở, ngành liên quan' list no members)",
