@@ -112,7 +112,11 @@ def _common(parser: argparse.ArgumentParser) -> None:
         help="two rows for the same indicator, unit, period: an error (default) or added up",
     )
     parser.add_argument(
-        "--locale", choices=("en", "vi"), default="en", help="decimal comma with vi"
+        "--locale",
+        choices=("en", "vi"),
+        default=None,
+        help="number format: decimal comma with vi (default: as --lang for tables, "
+        "en for JSON and CSV)",
     )
     parser.add_argument(
         "--format", choices=("table", "json", "csv"), default="table", help="output format"
@@ -123,11 +127,19 @@ def _as_of(args: argparse.Namespace) -> date | None:
     return None if args.as_of is None else parse_date(args.as_of)
 
 
+def _number_locale(args: argparse.Namespace) -> None:
+    """``--locale`` when not given: the label language for people, plain ("en") for files."""
+    if args.locale is None:
+        people = args.format == "table"
+        args.locale = getattr(args, "lang", "vi") if people else "en"
+
+
 def _evaluate(args: argparse.Namespace) -> int:
     from ..achievement import achievement_record, evaluate
     from ..observations import Observations
     from ..rollup import roll_up
 
+    _number_locale(args)
     plan = plan_of(args)
     if args.db is not None:
         observations = _from_ledger(args, plan)
@@ -364,6 +376,7 @@ def _annex(args: argparse.Namespace) -> int:
     from ..annex_reporting import annex_report
     from ..observations import Observations
 
+    _number_locale(args)
     plan = plan_of(args)
     if args.db is not None:
         observations = _from_ledger(args, plan)

@@ -199,10 +199,11 @@ def _collect(args: argparse.Namespace) -> int:
         files = [f for f in (*args.files, args.plan) if os.path.isfile(f)]
         write_atomic(args.annex_csv, annex_csv(forms), inputs=files, error=ExportError)
     vi = args.lang == "vi"
+    names = {a.key: a.name for a in plan.agencies}
     rows = [
         {
             "file": os.path.basename(r["file"]),
-            "agency": r.get("agency", ""),
+            "agency": names.get(r.get("agency", ""), r.get("agency", "")),  # no slugs shown
             "outcome": r.get("outcome_label", "từ chối" if vi else "refused"),
             "events": r.get("events", ""),
             "rows": r.get("observation_rows", ""),

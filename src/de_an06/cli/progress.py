@@ -326,7 +326,7 @@ def _submissions(args: argparse.Namespace) -> int:
     show = _vn if lang == "vi" else (lambda d: None if d is None else d.isoformat())
     rows = [
         {
-            "period": c.period.id,
+            "period": c.period.label(lang),  # ids stay in JSON; people read "tháng 7/2024"
             "agency": names.get(c.agency, c.agency),
             "due": show(c.due),
             "submitted": show(c.submitted_on),
