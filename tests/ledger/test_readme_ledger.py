@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -39,3 +40,32 @@ def test_the_readme_ledger_sequence(tmp_path: Path) -> None:
     assert "| 8.1 | 01/04/2024 | đang thực hiện | 62 |" in overdue
     assert "| 11.3 |" not in overdue
     assert "hoàn thành đúng hạn" in out
+
+
+def test_the_readme_monthly_cycle(tmp_path: Path) -> None:
+    """The README's monthly-cycle block runs as written, in a folder holding the examples."""
+    blocks = re.findall(r"```sh\n(.*?)```", README.read_text(encoding="utf-8"), re.DOTALL)
+    (block,) = [b for b in blocks if "de-an06 collect" in b]
+    commands = [shlex.split(line) for line in block.splitlines() if line.strip()]
+    assert [c[1] for c in commands] == [
+        "form", "collect", "submissions", "evaluate", "digest", "report",
+    ]  # fmt: skip
+    shutil.copytree(README.parent / "examples" / "data", tmp_path / "examples" / "data")
+    outputs = {}
+    for command in commands:
+        assert command[0] == ".venv/bin/de-an06"
+        done = subprocess.run(
+            [sys.executable, "-m", "de_an06", *command[1:]],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert (done.returncode, done.stderr) == (0, ""), command
+        outputs[command[1]] = done.stdout
+    assert len(list((tmp_path / "bieu-mau").glob("*.xlsx"))) == 31
+    assert "đã ghi" in outputs["collect"]  # recorded
+    assert "đã gửi 1/31" in outputs["submissions"]
+    assert "chưa đủ số liệu" in outputs["evaluate"]  # a province figure from one district
+    assert "Ủy ban nhân dân huyện Mai Sơn" in outputs["digest"]
+    assert (tmp_path / "bao-cao-thang-7.docx").stat().st_size > 10_000
