@@ -142,12 +142,20 @@ def _symbols(text: str, where: Where, path: str) -> Iterator[Finding]:
         yield make(code, where, path, match[0], written=match[0], right=right)
 
 
-def _misspellings(text: str, where: Where, path: str) -> Iterator[Finding]:
+@cache
+def _misspelling_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    patterns = []
     for written, right in MISSPELLINGS.items():
         first = written[0]
         body = "".join(re.escape(c) if c != " " else r"\s+" for c in written[1:])
         pattern = rf"(?<!\w)[{re.escape(first)}{re.escape(first.upper())}]{body}(?!\w)"
-        for match in re.finditer(pattern, text):
+        patterns.append((re.compile(pattern), right))
+    return tuple(patterns)
+
+
+def _misspellings(text: str, where: Where, path: str) -> Iterator[Finding]:
+    for pattern, right in _misspelling_patterns():
+        for match in pattern.finditer(text):
             yield make(
                 "misspelling", where, path, _quote(text, match), written=match[0], right=right
             )
@@ -162,10 +170,16 @@ def _names(ctx: Context) -> tuple[tuple[str, ...], ...]:
 
 def _two_ways(texts: Iterable[Text], groups: Iterable[tuple[str, ...]]) -> Iterator[Finding]:
     texts = list(texts)
+    folded = [text.casefold() for _, _, text in texts]
     reported: list[str] = []
     for group in groups:
         forms: dict[str, list[tuple[Where, str]]] = defaultdict(list)
-        for where, path, text in texts:
+        # Only texts holding a name's longest word (any case) can match it: a substring
+        # test per text, not a regular-expression scan of every text per name (#18).
+        keys = [max(name.split(), key=len).casefold() for name in group]
+        for (where, path, text), lower in zip(texts, folded, strict=True):
+            if not any(key in lower for key in keys):
+                continue
             for name in group:
                 for match in _name_pattern(tuple(name.split())).finditer(text):
                     written = " ".join(match[0].split())
