@@ -170,16 +170,23 @@ def _names(ctx: Context) -> tuple[tuple[str, ...], ...]:
 
 def _two_ways(texts: Iterable[Text], groups: Iterable[tuple[str, ...]]) -> Iterator[Finding]:
     texts = list(texts)
-    folded = [text.casefold() for _, _, text in texts]
+    # Only texts holding each word of a name (any case) can match it: texts are looked up
+    # by word, not every text scanned per name (groups × texts regex scans, #18).
+    holders: dict[str, list[int]] = defaultdict(list)
+    for index, (_, _, text) in enumerate(texts):
+        for word in {w.casefold() for w in _WORD.findall(text)}:
+            holders[word].append(index)
+    everything = range(len(texts))
     reported: list[str] = []
     for group in groups:
         forms: dict[str, list[tuple[Where, str]]] = defaultdict(list)
-        # Only texts holding a name's longest word (any case) can match it: a substring
-        # test per text, not a regular-expression scan of every text per name (#18).
-        keys = [max(name.split(), key=len).casefold() for name in group]
-        for (where, path, text), lower in zip(texts, folded, strict=True):
-            if not any(key in lower for key in keys):
-                continue
+        candidates: set[int] = set()
+        for name in group:
+            words = [w.casefold() for w in _WORD.findall(name)]
+            rarest = min((holders[w] for w in words), key=len) if words else None
+            candidates.update(everything if rarest is None else rarest)
+        for index in sorted(candidates):
+            where, path, text = texts[index]
             for name in group:
                 for match in _name_pattern(tuple(name.split())).finditer(text):
                     written = " ".join(match[0].split())
