@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Start-up of whole processes: de-an06 commands against `python -c "import attrs, cattrs"`.
 #
-#   benchmarks/bench_startup.sh [ROUNDS] [VENV]      # defaults: 21 rounds, .venv
+#   benchmarks/bench_startup.sh [ROUNDS] [VENV] [BEFORE_SRC]   # defaults: 21 rounds, .venv
+#
+# With BEFORE_SRC (the src/ folder of an earlier checkout, e.g. from `git archive`), the
+# three commands also run with that library first on PYTHONPATH, in the same rounds, so
+# "before" and "after" are interleaved too.
 #
 # Each round runs every command once, in turn (interleaved), timed by bash itself
 # ($EPOCHREALTIME, no extra process per run), so both sides pay the same process start.
@@ -14,6 +18,7 @@
 set -euo pipefail
 rounds=${1:-21}
 venv=${2:-.venv}
+before=${3:-}
 py="$venv/bin/python"
 cli="$venv/bin/de-an06"
 empty=$(mktemp -d)
@@ -21,7 +26,15 @@ trap 'rm -rf "$empty"' EXIT
 
 names=("python -c 'import attrs, cattrs' (baseline)" "de-an06 summary" "de-an06 tasks"
     "de-an06 report --as-of 2024-06-30")
+if [[ -n $before ]]; then
+    names+=("before: de-an06 summary" "before: de-an06 tasks"
+        "before: de-an06 report --as-of 2024-06-30")
+fi
 run() {
+    if (($1 > 3)); then
+        PYTHONPATH=$before run $(($1 - 3))
+        return
+    fi
     case $1 in
     0) "$py" -c "import attrs, cattrs" ;;
     1) "$cli" summary ;;

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import weakref
+from collections.abc import Iterator, Mapping
 from typing import final
 
 import attrs
@@ -112,8 +113,8 @@ class Plan:
 
     @property
     def tasks(self) -> tuple[Task, ...]:
-        """Every task of every group, in the plan's order."""
-        return tuple(task for group in self.task_groups for task in group.tasks)
+        """Every task of every group, in the plan's order (built once per plan object)."""
+        return _index(self)[0]
 
     @property
     def indicators(self) -> tuple[Indicator, ...]:
@@ -121,11 +122,15 @@ class Plan:
         return tuple(ind for objective in self.objectives for ind in objective.indicators)
 
     def task(self, code: str) -> Task:
-        """The task coded *code* ("2.5"); raises `UnknownKeyError` if there is none."""
-        for task in self.tasks:
-            if task.code == code:
-                return task
-        known = (t.code for t in self.tasks)
+        """The task coded *code* ("2.5"); raises `UnknownKeyError` if there is none.
+
+        One dict look-up: the index by code is built on the first call per plan object.
+        """
+        tasks, by_code = _index(self)
+        task = by_code.get(code)
+        if task is not None:
+            return task
+        known = (t.code for t in tasks)
         raise UnknownKeyError("task", code, known, source=f"plan {self.id!r}")
 
     def agency_by_key(self, key: str) -> Agency | AgencyGroup:
@@ -149,3 +154,25 @@ class Plan:
     def _directory(self) -> Iterator[Agency | AgencyGroup]:
         yield from self.agencies
         yield from self.agency_groups
+
+
+_Index = tuple[tuple[Task, ...], Mapping[str, Task]]
+_INDEXES: dict[int, tuple[weakref.ref[Plan], _Index]] = {}
+"""Per plan object (by id, while it lives): its tasks and its tasks by code. Kept outside
+the attrs fields so that equality, hashing, dumping and the fast loader never see it."""
+
+
+def _index(plan: Plan) -> _Index:
+    """`Plan.tasks` and the first task of each code, computed once per plan object (a plan
+    is immutable; the entry goes when the plan is collected)."""
+    key = id(plan)
+    entry = _INDEXES.get(key)
+    if entry is not None and entry[0]() is plan:
+        return entry[1]
+    tasks = tuple(task for group in plan.task_groups for task in group.tasks)
+    by_code: dict[str, Task] = {}
+    for task in tasks:
+        by_code.setdefault(task.code, task)
+    index = (tasks, by_code)
+    _INDEXES[key] = (weakref.ref(plan, lambda _ref: _INDEXES.pop(key, None)), index)
+    return index

@@ -3,14 +3,16 @@ off, and reporting rules too tight for the NĐ 09 cut-off (in working days)."""
 
 from __future__ import annotations
 
+import math
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from datetime import date, timedelta
-from itertools import combinations
 
 import attrs
 
 from .._text import fold, join_lines
 from ..deadline import AsDirected, Compound, Deadline, OnDate, Relation, RelativeToEvent, Unparsed
+from ..task import Task
 from ..workdays import WorkingCalendar, default_calendar, working_days_after_cutoff
 from .context import Context
 from .findings import Finding, Where, make
@@ -104,25 +106,56 @@ def _undated_reason(deadline: Deadline) -> tuple[str, str]:
 def _two_deadlines(ctx: Context) -> Iterator[Finding]:
     """Two tasks naming the same deliverable (one's words inside the other's) due apart."""
     tasks = [
-        (t, set(fold(join_lines(t.text)).split()), t.deadline.due_date()) for t in ctx.plan.tasks
+        (t, frozenset(fold(join_lines(t.text)).split()), t.deadline.due_date())
+        for t in ctx.plan.tasks
     ]
-    for (a, words_a, due_a), (b, words_b, due_b) in combinations(tasks, 2):
-        if due_a is None or due_b is None or due_a == due_b:
+    for i, j in _similar_pairs([words if _dated(t, due) else None for t, words, due in tasks]):
+        (a, _, due_a), (b, _, due_b) = tasks[i], tasks[j]
+        if due_a == due_b:
             continue
-        if a.deadline.ongoing or b.deadline.ongoing:
+        yield make(
+            "two_deadlines",
+            Where("task", b.code),
+            f"{ctx.task_path(b)}.deadline",
+            b.deadline.text,
+            here=b.deadline.text,
+            there=a.deadline.text,
+            where_vi=Where("task", a.code).text("vi"),
+            where_en=Where("task", a.code).text("en"),
+        )
+
+
+def _dated(task: Task, due: date | None) -> bool:
+    return due is not None and not task.deadline.ongoing
+
+
+def _similar_pairs(sets: list[frozenset[str] | None]) -> list[tuple[int, int]]:
+    """Index pairs ``i < j``, in order, whose sets (5 words or more; None skips one) share
+    at least 80% of the smaller one's words.
+
+    Not all pairs (quadratic in the plan, #18): a pair shares at least one of the smaller
+    set's ``size - needed + 1`` rarest words, so only sets holding one of those are
+    compared (prefix filtering of set-similarity joins).
+    """
+    frequency: Counter[str] = Counter(w for words in sets if words for w in words)
+    holders: dict[str, list[int]] = defaultdict(list)
+    for i, words in enumerate(sets):
+        for word in words or ():
+            holders[word].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for i, words in enumerate(sets):
+        if words is None or len(words) < 5:
             continue
-        small = min(len(words_a), len(words_b))
-        if small >= 5 and len(words_a & words_b) >= 0.8 * small:
-            yield make(
-                "two_deadlines",
-                Where("task", b.code),
-                f"{ctx.task_path(b)}.deadline",
-                b.deadline.text,
-                here=b.deadline.text,
-                there=a.deadline.text,
-                where_vi=Where("task", a.code).text("vi"),
-                where_en=Where("task", a.code).text("en"),
-            )
+        needed = math.ceil(0.8 * len(words))
+        rarest = sorted(words, key=lambda w: (frequency[w], w))[: len(words) - needed + 1]
+        for word in rarest:
+            for j in holders[word]:
+                other = sets[j]
+                if j == i or other is None or len(other) < len(words):
+                    continue
+                if len(words & other) >= 0.8 * len(words):
+                    pairs.add((min(i, j), max(i, j)))
+    return sorted(pairs)
 
 
 def _reporting(ctx: Context, cal: WorkingCalendar) -> Iterator[Finding]:

@@ -142,12 +142,20 @@ def _symbols(text: str, where: Where, path: str) -> Iterator[Finding]:
         yield make(code, where, path, match[0], written=match[0], right=right)
 
 
-def _misspellings(text: str, where: Where, path: str) -> Iterator[Finding]:
+@cache
+def _misspelling_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    patterns = []
     for written, right in MISSPELLINGS.items():
         first = written[0]
         body = "".join(re.escape(c) if c != " " else r"\s+" for c in written[1:])
         pattern = rf"(?<!\w)[{re.escape(first)}{re.escape(first.upper())}]{body}(?!\w)"
-        for match in re.finditer(pattern, text):
+        patterns.append((re.compile(pattern), right))
+    return tuple(patterns)
+
+
+def _misspellings(text: str, where: Where, path: str) -> Iterator[Finding]:
+    for pattern, right in _misspelling_patterns():
+        for match in pattern.finditer(text):
             yield make(
                 "misspelling", where, path, _quote(text, match), written=match[0], right=right
             )
@@ -162,10 +170,23 @@ def _names(ctx: Context) -> tuple[tuple[str, ...], ...]:
 
 def _two_ways(texts: Iterable[Text], groups: Iterable[tuple[str, ...]]) -> Iterator[Finding]:
     texts = list(texts)
+    # Only texts holding each word of a name (any case) can match it: texts are looked up
+    # by word, not every text scanned per name (groups × texts regex scans, #18).
+    holders: dict[str, list[int]] = defaultdict(list)
+    for index, (_, _, text) in enumerate(texts):
+        for word in {w.casefold() for w in _WORD.findall(text)}:
+            holders[word].append(index)
+    everything = range(len(texts))
     reported: list[str] = []
     for group in groups:
         forms: dict[str, list[tuple[Where, str]]] = defaultdict(list)
-        for where, path, text in texts:
+        candidates: set[int] = set()
+        for name in group:
+            words = [w.casefold() for w in _WORD.findall(name)]
+            rarest = min((holders[w] for w in words), key=len) if words else None
+            candidates.update(everything if rarest is None else rarest)
+        for index in sorted(candidates):
+            where, path, text = texts[index]
             for name in group:
                 for match in _name_pattern(tuple(name.split())).finditer(text):
                     written = " ".join(match[0].split())

@@ -9,8 +9,25 @@ tasks by the lawful due day, and the reporting completeness table (`queries`);
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from .model import Connected, LedgerError, ObservationRow, Submission, TaskEvent, TaskStatus
-from .store import DEFAULT_LEDGER, Ledger, ledger_location, open_ledger
+
+if TYPE_CHECKING:
+    from .store import DEFAULT_LEDGER, Ledger, ledger_location, open_ledger
+
+_STORE = frozenset({"DEFAULT_LEDGER", "Ledger", "ledger_location", "open_ledger"})
+
+
+def __getattr__(name: str) -> Any:
+    """The store's names, imported on first use: SQLAlchemy costs ~150 ms to import, and
+    `report` reads the model and queries of this package without a ledger (#18)."""
+    if name in _STORE:
+        from . import store
+
+        return getattr(store, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "DEFAULT_LEDGER",

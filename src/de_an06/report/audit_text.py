@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from ..auditing import Finding
 from .words import Labels, Language
+
+if TYPE_CHECKING:  # the audit is imported only when a report asks for it (start-up, #18)
+    from ..auditing import Finding
 
 __all__ = ["finding_row"]
 

@@ -23,7 +23,6 @@ import attrs
 
 from .._dates import check_day
 from ..achievement import target_text
-from ..auditing import audit
 from ..indicator import Indicator
 from ..matrix import responsibility_matrix
 from ..plan import Plan
@@ -384,6 +383,8 @@ def _no_counts(words: Labels) -> list[Block]:
 
 
 def _audit(plan: Plan, words: Labels) -> list[Block]:
+    from ..auditing import audit  # lazy: only `--audit` pays for its import (#18)
+
     names = {a.key: a.name for a in plan.agencies} | {g.key: g.name for g in plan.agency_groups}
     rows = tuple(finding_row(f, words.lang, names) for f in audit(plan))
     return [
