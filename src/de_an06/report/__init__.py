@@ -9,6 +9,8 @@ draws the charts. A library user reproduces ``de-an06 report --observations`` wi
 public names alone (see `build_report`), or in one call with `official_report`.
 """
 
+from typing import TYPE_CHECKING
+
 from .assemble import agency_plan, official_report
 from .blocks import (
     Bar,
@@ -25,9 +27,30 @@ from .blocks import (
     Timeline,
 )
 from .build import Labels, Language, Report, build_report
-from .data import annex_section, indicator_section
 from .official import Letterhead, Narrative, ReportSettingsError, letterhead_for, read_settings
-from .progress import completed_from, progress_section
+
+if TYPE_CHECKING:
+    from .data import annex_section as annex_section, indicator_section as indicator_section
+    from .progress import completed_from as completed_from, progress_section as progress_section
+
+# The sections made from counts and from a ledger are imported on first use: they pull in
+# the roll-up (numpy) and the ledger queries, which a report without them never needs.
+_LAZY = {
+    "annex_section": ".data",
+    "indicator_section": ".data",
+    "completed_from": ".progress",
+    "progress_section": ".progress",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    return getattr(import_module(module, __name__), name)
+
 
 __all__ = [
     "Bar",

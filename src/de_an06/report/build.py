@@ -22,8 +22,7 @@ from typing import final
 import attrs
 
 from .._dates import check_day
-from ..achievement import target_text
-from ..indicator import Indicator
+from ..indicator import Indicator, target_text
 from ..matrix import responsibility_matrix
 from ..plan import Plan
 from ..reporting import Frequency, ReportingPeriod
