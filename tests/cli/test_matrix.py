@@ -96,6 +96,11 @@ class TestMatrix:
         code, out, _ = run("matrix", "--as-of", "01/01/2026", "--agency", "Sở TT&TT")
         assert code == 0
         assert "Sở Khoa học và Công nghệ" in out
+        assert "tiếp nhận nhiệm vụ của" in out  # Vietnamese by default
+        assert "tham mưu" in out
+        assert "advise" not in out
+        argv = ("matrix", "--as-of", "01/01/2026", "--agency", "Sở TT&TT", "--lang", "en")
+        code, out, _ = run(*argv)
         assert "holds work of" in out
 
     def test_workload_json(self, run: Run) -> None:
@@ -112,7 +117,7 @@ class TestMatrix:
     def test_workload_table(self, run: Run) -> None:
         code, out, _ = run("matrix", "--workload", "--as-of", "2024-06-30")
         assert code == 0
-        assert "deadline status on 30/06/2024" in out
+        assert "tình trạng thời hạn ngày 30/06/2024" in out
 
     def test_leads(self, run: Run) -> None:
         code, out, _ = run("matrix", "--leads", "--format", "json")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -113,13 +113,22 @@ def add_period_options(parser: argparse.ArgumentParser, *, as_of: bool = True) -
 
 
 def add_format_option(parser: argparse.ArgumentParser, *extra: str) -> None:
-    """``--format table|json`` plus any *extra* formats the command supports."""
+    """``--format table|json`` plus any *extra* formats, and ``--lang vi|en`` for tables."""
     parser.add_argument(
         "--format",
         choices=("table", "json", *extra),
         default="table",
         help="output format (default: table)",
     )
+    add_lang_option(parser)
+
+
+def add_lang_option(parser: argparse.ArgumentParser) -> None:
+    """``--lang vi|en``: the language of what people read (default: vi); JSON is unchanged."""
+    if "--lang" not in parser._option_string_actions:  # a command may define its own
+        parser.add_argument(
+            "--lang", choices=("vi", "en"), default="vi", help="label language (default: vi)"
+        )
 
 
 def add_agency_options(parser: argparse.ArgumentParser) -> None:
@@ -181,12 +190,32 @@ def emit(
     *,
     title: str = "",
 ) -> int:
-    """Print *data* as JSON, or *rows* as a table, per ``--format``; return 0."""
+    """Print *data* as JSON, or *rows* as a table, per ``--format``; return 0.
+
+    A table is for people: in Vietnamese (the default, ``--lang vi``) its headers, the
+    closed-set values in its cells (statuses, roles, yes/no) and its dates ("30/06/2024")
+    are written the Vietnamese way (`_table_words`). JSON keeps keys, values and ISO dates.
+    """
     if args.format == "json":
         print(to_json(data), end="")
     else:
-        print(render_table(rows, columns, title=title))
+        print(people_table(args, rows, columns, title=title))
     return 0
+
+
+def people_table(
+    args: argparse.Namespace,
+    rows: Sequence[Mapping[str, Any]],
+    columns: Sequence[Column],
+    **options: Any,
+) -> str:
+    """`render_table` in the language of ``--lang``: Vietnamese headers, values and dates
+    by default (`_table_words`), the commands' English with ``--lang en``."""
+    if getattr(args, "lang", "vi") == "vi":
+        from ._table_words import vi_columns, vi_rows
+
+        return render_table(vi_rows(rows, columns), vi_columns(columns), **options)
+    return render_table(rows, columns, **options)
 
 
 def task_record(task: Task) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from typing import Any
 
 from .._deadline_parser import parse_deadline
 from .._files import DEFAULT_MAX_BYTES, parse_json, read_bytes
-from .._tables import render_table, to_json
+from .._tables import to_json
 from ..deadline import AsDirected, Compound, Deadline, OnDate, RelativeToEvent, WithinPeriod
 from ..plan import Plan
 from ..reporting import PERIODIC, Frequency, ReportingPeriod, ReportingRegime
@@ -33,6 +33,7 @@ from ._common import (
     add_within_option,
     emit,
     parse_date,
+    people_table,
     plan_of,
     write_output,
 )
@@ -213,7 +214,15 @@ def _deadline(args: argparse.Namespace) -> int:
         }
         for part in parts
     ]
-    title = "" if len(parts) == 1 else f"{record['kind']}: due {record['due'] or '—'}\n"
+    if len(parts) == 1:
+        title = ""
+    elif args.lang == "vi":
+        from ._table_words import VALUES
+
+        day = "—" if record["due"] is None else f"{date.fromisoformat(record['due']):%d/%m/%Y}"
+        title = f"{VALUES.get(record['kind'], record['kind'])}: hạn {day}\n"
+    else:
+        title = f"{record['kind']}: due {record['due'] or '—'}\n"
     columns = [
         ("kind", "kind"),
         ("due", "due"),
@@ -300,8 +309,16 @@ def _deadlines(args: argparse.Namespace) -> int:
         ("deadline", "deadline"),
         ("text", "text"),
     ]
-    counts = ", ".join(f"{name} {len(data[name])}" for name in names)
-    title = f"{plan.id} on {as_of:%d/%m/%Y} (due soon = within {args.within} days): {counts}\n"
+    if args.lang == "vi":
+        from ._table_words import VALUES
+
+        counts = ", ".join(f"{VALUES.get(name, name)} {len(data[name])}" for name in names)
+        title = (
+            f"{plan.id} ngày {as_of:%d/%m/%Y} (sắp đến hạn = trong {args.within} ngày): {counts}\n"
+        )
+    else:
+        counts = ", ".join(f"{name} {len(data[name])}" for name in names)
+        title = f"{plan.id} on {as_of:%d/%m/%Y} (due soon = within {args.within} days): {counts}\n"
     return emit(args, data, rows, columns, title=title)
 
 
@@ -392,7 +409,13 @@ def _calendar(args: argparse.Namespace) -> int:
             {
                 **record,
                 "window": f"{record['start']} → {record['end']}",
-                "flag": "< 1 working day (NĐ 09 art. 8(5)(b))" if record["too_tight"] else "",
+                "flag": (
+                    "< 1 ngày làm việc (điểm b khoản 5 Điều 8 NĐ 09)"
+                    if args.lang == "vi"
+                    else "< 1 working day (NĐ 09 art. 8(5)(b))"
+                )
+                if record["too_tight"]
+                else "",
             }
             for record in data["periods"]
         ]
@@ -407,7 +430,7 @@ def _calendar(args: argparse.Namespace) -> int:
         ]
         if args.output is None:
             return emit(args, data, rows, columns, title=f"{plan.id} — {args.year}\n")
-        text = render_table(rows, columns, title=f"{plan.id} — {args.year}\n") + "\n"
+        text = people_table(args, rows, columns, title=f"{plan.id} — {args.year}\n") + "\n"
     if args.output is None:
         print(text, end="")
         return 0

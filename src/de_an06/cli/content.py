@@ -55,9 +55,6 @@ def register(commands: Any) -> None:
         "--plan then only lends its agency directory",
     )
     audit_cmd.add_argument(
-        "--lang", choices=("vi", "en"), default="vi", help="message language (default: vi)"
-    )
-    audit_cmd.add_argument(
         "--principle",
         action="store_true",
         help="list each task's lead / deadline / result check, with why, instead",

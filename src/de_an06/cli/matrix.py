@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from .._tables import Cell, Column, render_table, to_csv, to_json, to_markdown, write_xlsx
+from .._tables import Cell, Column, to_csv, to_json, to_markdown, write_xlsx
 from ..agency import AgencyGroup
 from ..matrix import ResponsibilityMatrix, RowKind, responsibility_matrix
 from ..plan import Plan
@@ -28,6 +28,7 @@ from ._common import (
     add_within_option,
     input_files,
     parse_date,
+    people_table,
     plan_of,
     task_record,
     write_output,
@@ -163,7 +164,7 @@ def _matrix(args: argparse.Namespace) -> int:
         header, rows = matrix.grid(role)
         rows = [r for r in rows if only is None or r[0] == only]
         return _write_table(args, header, rows, sheet="Ma trận")
-    return _write_text(args, _matrix_table(matrix, only, role) + "\n")
+    return _write_text(args, _matrix_table(args, matrix, only, role) + "\n")
 
 
 def _filtered(data: dict[str, Any], only: str | None, role: Role | None) -> dict[str, Any]:
@@ -188,7 +189,9 @@ def _filtered(data: dict[str, Any], only: str | None, role: Role | None) -> dict
     return {**data, "rows": rows, "entries": entries}
 
 
-def _matrix_table(matrix: ResponsibilityMatrix, only: str | None, role: Role | None) -> str:
+def _matrix_table(
+    args: argparse.Namespace, matrix: ResponsibilityMatrix, only: str | None, role: Role | None
+) -> str:
     rows: list[dict[str, Any]] = []
     for row in matrix.rows:
         if only is not None and row.key != only:
@@ -202,7 +205,8 @@ def _matrix_table(matrix: ResponsibilityMatrix, only: str | None, role: Role | N
                 {
                     "agency": row.name if first else "",
                     "kind": _KIND_MARK[row.kind] if first else "",
-                    "role": f"{r.value} ({_ROLE_HEADERS[r]})",
+                    # the Vietnamese word for people, the role's value with --lang en
+                    "role": _ROLE_HEADERS[r] if args.lang == "vi" else r.value,
                     "n": len(codes),
                     "tasks": ", ".join(codes),
                     "from": _holds(matrix, row.key) if first else "",
@@ -213,7 +217,7 @@ def _matrix_table(matrix: ResponsibilityMatrix, only: str | None, role: Role | N
     columns += [("n", "n"), ("tasks", "tasks")]
     if matrix.as_of is not None:
         columns.append(("from", "holds work of"))
-    return render_table(rows, columns, width=100_000, title=_title(matrix))
+    return people_table(args, rows, columns, width=100_000, title=_title(matrix, args.lang))
 
 
 def _holds(matrix: ResponsibilityMatrix, key: str) -> str:
@@ -234,12 +238,19 @@ def _short(smap: SuccessionMap, holding: Holding) -> str:
     return f"{smap.name(holding.origin)} ({last.event.date.display()} [{mark}])"
 
 
-def _title(matrix: ResponsibilityMatrix) -> str:
-    parts = [f"Plan {matrix.plan_id}: {len(matrix.rows)} bodies × {len(matrix.tasks)} tasks"]
+def _title(matrix: ResponsibilityMatrix, lang: str = "vi") -> str:
+    vi = lang == "vi"
+    bodies, tasks = len(matrix.rows), len(matrix.tasks)
+    parts = [
+        f"Kế hoạch {matrix.plan_id}: {bodies} cơ quan × {tasks} nhiệm vụ"
+        if vi
+        else f"Plan {matrix.plan_id}: {bodies} bodies × {tasks} tasks"
+    ]
     if matrix.expand:
-        parts.append("groups expanded")
+        parts.append("đã tách các nhóm" if vi else "groups expanded")
     if matrix.as_of is not None:
-        parts.append(f"holders as of {matrix.as_of:%d/%m/%Y}")
+        day = f"{matrix.as_of:%d/%m/%Y}"
+        parts.append(f"cơ quan đảm nhận tại ngày {day}" if vi else f"holders as of {day}")
     return ", ".join(parts)
 
 
@@ -270,9 +281,15 @@ def _workload(
     heads += ["overdue", "due soon", "later", "ongoing", "undetermined"]
     columns: list[Column] = [("name", "agency"), ("kind", "kind")]
     columns += list(zip(names, heads, strict=True))
-    title = f"{_title(matrix)}; deadline status on {day:%d/%m/%Y}, "
-    title += f"'due soon' = within {args.within} days"
-    return _write_text(args, render_table(records, columns, width=100_000, title=title) + "\n")
+    if args.lang == "vi":
+        title = f"{_title(matrix)}; tình trạng thời hạn ngày {day:%d/%m/%Y}, "
+        title += f"'sắp đến hạn' = trong {args.within} ngày"
+    else:
+        title = f"{_title(matrix, 'en')}; deadline status on {day:%d/%m/%Y}, "
+        title += f"'due soon' = within {args.within} days"
+    return _write_text(
+        args, people_table(args, records, columns, width=100_000, title=title) + "\n"
+    )
 
 
 def _leads(args: argparse.Namespace, matrix: ResponsibilityMatrix) -> int:
@@ -294,9 +311,13 @@ def _leads(args: argparse.Namespace, matrix: ResponsibilityMatrix) -> int:
     if args.format in ("csv", "md", "xlsx"):
         return _write_table(args, header, table, sheet="Chủ trì")
     rows = [dict(zip(header, line, strict=True)) for line in table]
-    title = f"{_title(matrix)}: {len(rows)} tasks without exactly one lead"
+    title = (
+        f"{_title(matrix)}: {len(rows)} nhiệm vụ không có đúng một cơ quan chủ trì"
+        if args.lang == "vi"
+        else f"{_title(matrix, 'en')}: {len(rows)} tasks without exactly one lead"
+    )
     columns: list[Column] = [("task", "task"), ("reason", "reason"), ("leads", "leads")]
-    return _write_text(args, render_table(rows, columns, width=100_000, title=title) + "\n")
+    return _write_text(args, people_table(args, rows, columns, width=100_000, title=title) + "\n")
 
 
 # --- agencies ---------------------------------------------------------------------------
@@ -338,7 +359,7 @@ def _agencies(args: argparse.Namespace) -> int:
     columns.append(("source", "defined in"))
     if day is not None:
         columns.append(("summary", f"holder on {day:%d/%m/%Y}"))
-    print(render_table(records, columns, width=100_000))
+    print(people_table(args, records, columns, width=100_000))
     return 0
 
 

@@ -95,14 +95,15 @@ def _summary(args: argparse.Namespace) -> int:
         {"item": f"Nhóm {g['number']}: {g['title']}", "count": g["tasks"]}
         for g in data["task_groups"]
     ]
+    en = args.lang == "en"
     rows += [
-        {"item": label, "count": data[key]}
-        for key, label in (
-            ("tasks", "Nhiệm vụ (tasks)"),
-            ("indicators", "Chỉ tiêu (indicators)"),
-            ("agencies", "Cơ quan (agencies)"),
-            ("services", "Dịch vụ công (annex services)"),
-            ("pilot_models", "Mô hình (pilot models)"),
+        {"item": english if en else label, "count": data[key]}
+        for key, label, english in (
+            ("tasks", "Nhiệm vụ", "Tasks"),
+            ("indicators", "Chỉ tiêu", "Indicators"),
+            ("agencies", "Cơ quan", "Agencies"),
+            ("services", "Dịch vụ công (phụ lục)", "Annex services"),
+            ("pilot_models", "Mô hình điểm", "Pilot models"),
         )
     ]
     title = (
