@@ -4,9 +4,12 @@ dates (dd/mm/yyyy) and period names; ``--lang en`` gives the English labels."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import pytest
-from conftest import Run
+
+if TYPE_CHECKING:
+    from conftest import Run
 
 COMMANDS = (
     ("summary",),
