@@ -31,7 +31,8 @@ from de_an06 import (
     successions_for,
 )
 from de_an06.loading import _DATA
-from de_an06.report.document import Table, render_markdown
+from de_an06.report.blocks import Table
+from de_an06.report.document import render_markdown
 
 SRC = Path(de_an06.__file__).parent
 MODULES = sorted(SRC.rglob("*.py"))

@@ -8,17 +8,8 @@ from html.parser import HTMLParser
 
 from hypothesis import given
 
-from de_an06.report.document import (
-    Bar,
-    BarChart,
-    Heading,
-    Milestone,
-    Paragraph,
-    Table,
-    Timeline,
-    render_html,
-    render_markdown,
-)
+from de_an06.report.blocks import Bar, BarChart, Heading, Milestone, Paragraph, Table, Timeline
+from de_an06.report.document import render_html, render_markdown
 
 from strategies import words
 

@@ -9,7 +9,7 @@ import pytest
 
 from de_an06 import build_report, load_plan
 from de_an06.cli import main
-from de_an06.report.document import BarChart, Heading, Table, Timeline
+from de_an06.report.blocks import BarChart, Heading, Table, Timeline
 
 EXAMPLES = Path(__file__).parents[2] / "examples" / "data"
 COUNTS = EXAMPLES / "son-la-2024-counts.csv"

@@ -29,8 +29,18 @@ from ..reporting import Frequency, ReportingPeriod
 from ..schedule import DEFAULT_WITHIN, due_soon_end
 from ..workdays import DuePolicy, shift_due
 from .audit_text import finding_row
-from .blocks import BarChart, DocumentTitle, Masthead, Placeholder, Signature
-from .document import Block, Heading, Paragraph, Table, render_html, render_markdown
+from .blocks import (
+    BarChart,
+    Block,
+    DocumentTitle,
+    Heading,
+    Masthead,
+    Paragraph,
+    Placeholder,
+    Signature,
+    Table,
+)
+from .document import render_html, render_markdown
 from .official import Letterhead, Narrative, letterhead_for
 from .tasks import TaskGroups, group_tasks, progress_blocks
 from .words import Labels, Language, count, day_text, period_text, weekday_text

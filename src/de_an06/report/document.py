@@ -13,13 +13,11 @@ from collections.abc import Sequence
 
 from .._tables import markdown_cell, markdown_text, to_markdown
 from .blocks import (
-    Bar,
     BarChart,
     Block,
     DocumentTitle,
     Heading,
     Masthead,
-    Milestone,
     Paragraph,
     Placeholder,
     Signature,
@@ -30,18 +28,7 @@ from .blocks import (
 from .svg import bar_chart, timeline
 from .trajectory import trajectory_svg
 
-__all__ = [
-    "Bar",
-    "BarChart",
-    "Block",
-    "Heading",
-    "Milestone",
-    "Paragraph",
-    "Table",
-    "Timeline",
-    "render_html",
-    "render_markdown",
-]
+__all__ = ["render_html", "render_markdown"]  # the block types live in `blocks`
 
 
 def _md_cell(text: str) -> str:
